@@ -1,0 +1,88 @@
+/**
+ * The offline answerer of the embedded default, as a LangChain chat model.
+ *
+ * It receives the same messages a hosted model would (rules, numbered <context>,
+ * history, question), selects the sentences of the context that answer the question and
+ * returns them with their [n] markers, or the plain refusal when none is supported.
+ * No network, no keys; deterministic.
+ */
+import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models';
+import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
+import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
+import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
+import type { Lang } from '../../types.js';
+import { parseContext, withoutContext } from '../context.js';
+import { REFUSAL_TEXT, promptLanguage } from '../prompts.js';
+import { selectSentences } from './select-sentences.js';
+
+export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
+
+const FOREIGN_SOURCE_NOTE: Record<Lang, string> = {
+  ko: '관련 자료는 영어로만 되어 있어 원문을 인용합니다:',
+  en: 'The source is in Korean; quoting it:',
+};
+
+export interface ExtractiveAnswer {
+  text: string;
+  refused: boolean;
+}
+
+function messageText(message: BaseMessage): string {
+  return typeof message.content === 'string'
+    ? message.content
+    : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+/** Composes the answer for a prompt built by `buildPrompt`. */
+export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnswer {
+  const system = messages.find((m) => m.getType() === 'system');
+  const question = [...messages].reverse().find((m) => m.getType() === 'human');
+  const systemText = system ? messageText(system) : '';
+  const language = promptLanguage(withoutContext(systemText).trim());
+  const sources = parseContext(systemText);
+  const { sentences, foreign } = selectSentences(question ? messageText(question) : '', sources, language);
+  if (sentences.length === 0) return { text: REFUSAL_TEXT[language], refused: true };
+  const body = sentences.map((s) => `${s.text} [${s.source.n}]`).join(' ');
+  return { text: foreign ? `${FOREIGN_SOURCE_NOTE[language]} ${body}` : body, refused: false };
+}
+
+/** Splits text into small deltas (a word and its following space) for streaming. */
+function deltas(text: string): string[] {
+  return text.match(/\S+\s*/g) ?? [];
+}
+
+export class ExtractiveChatModel extends BaseChatModel {
+  static override lc_name() {
+    return 'ExtractiveChatModel';
+  }
+
+  constructor(fields: BaseChatModelParams = {}) {
+    super(fields);
+  }
+
+  override _llmType(): string {
+    return EXTRACTIVE_MODEL_NAME;
+  }
+
+  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    const { text, refused } = composeExtractiveAnswer(messages);
+    const message = new AIMessage({ content: text, response_metadata: { refused, model_name: EXTRACTIVE_MODEL_NAME } });
+    return { generations: [{ text, message }] };
+  }
+
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    _options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const { text, refused } = composeExtractiveAnswer(messages);
+    for (const delta of deltas(text)) {
+      yield new ChatGenerationChunk({ text: delta, message: new AIMessageChunk({ content: delta }) });
+      await runManager?.handleLLMNewToken(delta);
+    }
+    yield new ChatGenerationChunk({
+      text: '',
+      message: new AIMessageChunk({ content: '', response_metadata: { refused, model_name: EXTRACTIVE_MODEL_NAME } }),
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Longest message accepted: a long pasted paragraph, not a document. */
+export const MAX_MESSAGE_CHARS = 8_000;
+export const MAX_MESSAGES = 50;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+export const chatFiltersSchema = z
+  .object({
+    dateFrom: isoDate.optional(),
+    dateTo: isoDate.optional(),
+    lang: z.enum(['ko', 'en']).optional(),
+    tags: z.array(z.string().min(1)).max(20).optional(),
+  })
+  .strict();
+
+export const chatRequestSchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        role: z.enum(['user', 'assistant']),
+        content: z.string().max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`),
+      }),
+    )
+    .min(1, 'must hold at least one message')
+    .max(MAX_MESSAGES, `must hold at most ${MAX_MESSAGES} messages`)
+    .refine((messages) => {
+      const last = messages[messages.length - 1];
+      return last?.role === 'user' && last.content.trim() !== '';
+    }, 'must end with a non-empty user message'),
+  stream: z.boolean().optional(),
+  filters: chatFiltersSchema.optional(),
+  lang: z.enum(['ko', 'en']).optional(),
+});
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;

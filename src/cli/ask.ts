@@ -1,0 +1,66 @@
+/**
+ * `npm run ask -- [--corpus DIR | --index FILE] [--json] "question"`
+ * Answers one question in process and prints the answer with its sources.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fail, parseCli } from './args.js';
+import { loadCliConfig } from './dev-vars.js';
+import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
+import { buildIndexFromCorpus, ensureIndex } from './index-store.js';
+import { LocalIndex } from '../search/local-index.js';
+import { createChatModel } from '../answer/model-factory.js';
+import { answer } from '../answer/pipeline.js';
+import type { ChatResponse } from '../types.js';
+
+const USAGE = 'npm run ask -- [--corpus DIR | --index FILE] [--json] "question"';
+
+async function loadIndex(corpus?: string, index?: string): Promise<LocalIndex> {
+  if (corpus && index) fail('give --corpus or --index, not both');
+  if (corpus) {
+    const result = await buildIndexFromCorpus(resolve(corpus), {
+      onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
+    });
+    return new LocalIndex(result.data);
+  }
+  const file = resolve(index ?? DEFAULT_INDEX_FILE);
+  if (!index) await ensureIndex(DEFAULT_CORPUS_DIR, file);
+  return LocalIndex.fromJSON(await readFile(file, 'utf8'));
+}
+
+function formatSources(response: ChatResponse): string {
+  return response.citations
+    .map(
+      (c) =>
+        `[${c.n}] ${c.title}${c.date ? ` (${c.date})` : ''}${c.page !== undefined ? `, p. ${c.page}` : ''} — ${c.id}`,
+    )
+    .join('\n');
+}
+
+async function main() {
+  const { values, positionals } = parseCli(USAGE, {
+    corpus: { type: 'string' },
+    index: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values.help) return console.log(`usage: ${USAGE}`);
+  const question = positionals.join(' ').trim();
+  if (!question) fail(`a question is required\nusage: ${USAGE}`);
+
+  const config = loadCliConfig();
+  const retriever = await loadIndex(values.corpus, values.index);
+  const deps = { retriever, model: createChatModel(config) };
+  const events = answer({ messages: [{ role: 'user', content: question }] }, deps);
+  for await (const event of events) {
+    if (event.type === 'token' && !values.json) process.stdout.write(event.text);
+    if (event.type !== 'done') continue;
+    if (values.json) console.log(JSON.stringify(event.response, null, 2));
+    else {
+      process.stdout.write('\n');
+      const sources = formatSources(event.response);
+      if (sources) console.log(`\nSources:\n${sources}`);
+    }
+  }
+}
+
+main().catch((error) => fail((error as Error).message, 1));

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeMode, parseConfig, UPSTAGE_BASE_URL } from './config.js';
+
+describe('parseConfig', () => {
+  it('gives the embedded default when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config.llm).toBeUndefined();
+    expect(config.upstash).toBeUndefined();
+    expect(describeMode(config)).toEqual({ index: 'local', llm: 'offline' });
+    expect(config.apiKeys).toEqual([]);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(describeMode(parseConfig({ LLM_API_KEY: '', LLM_BASE_URL: '  ' }))).toEqual({
+      index: 'local',
+      llm: 'offline',
+    });
+  });
+
+  it('defaults to Upstage Solar when only a key is given', () => {
+    const config = parseConfig({ LLM_API_KEY: 'up_secret' });
+    expect(config.llm).toMatchObject({ baseUrl: UPSTAGE_BASE_URL, apiKey: 'up_secret', timeoutMs: 30_000 });
+    expect(describeMode(config).llm).toBe('openai-compatible');
+  });
+
+  it('accepts a keyless local OpenAI-compatible server', () => {
+    const config = parseConfig({
+      LLM_BASE_URL: 'http://127.0.0.1:11434/v1/',
+      LLM_MODEL: 'qwen',
+      LLM_TIMEOUT_MS: '5000',
+    });
+    expect(config.llm).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      apiKey: undefined,
+      model: 'qwen',
+      timeoutMs: 5000,
+    });
+  });
+
+  it('names the variable of an invalid value', () => {
+    expect(() => parseConfig({ LLM_BASE_URL: 'not a url' })).toThrow(
+      /LLM_BASE_URL must be an http\(s\) URL \(got "not a url"\)/,
+    );
+    expect(() => parseConfig({ LLM_TIMEOUT_MS: 'soon' })).toThrow(/LLM_TIMEOUT_MS/);
+    expect(() => parseConfig({ RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => parseConfig({ WIDGET_ORIGINS: 'example' })).toThrow(/WIDGET_ORIGINS/);
+  });
+
+  it('never echoes a secret in the message', () => {
+    try {
+      parseConfig({ UPSTASH_VECTOR_REST_URL: 'ftp://x', UPSTASH_VECTOR_REST_TOKEN: 'tok_very_secret' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toContain('UPSTASH_VECTOR_REST_URL');
+      expect((error as Error).message).not.toContain('tok_very_secret');
+    }
+  });
+
+  it('requires the Upstash URL and token together', () => {
+    expect(() => parseConfig({ UPSTASH_VECTOR_REST_URL: 'https://x.upstash.io' })).toThrow(
+      /UPSTASH_VECTOR_REST_TOKEN is required/,
+    );
+    const config = parseConfig({ UPSTASH_VECTOR_REST_URL: 'https://x.upstash.io', UPSTASH_VECTOR_REST_TOKEN: 't' });
+    expect(describeMode(config).index).toBe('upstash');
+  });
+
+  it('splits API_KEYS and WIDGET_ORIGINS lists', () => {
+    const config = parseConfig({ API_KEYS: 'a, b,,c', WIDGET_ORIGINS: 'https://intranet.example, *' });
+    expect(config.apiKeys).toEqual(['a', 'b', 'c']);
+    expect(config.widgetOrigins).toEqual(['https://intranet.example', '*']);
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Configuration: one zod schema over the names in DESIGN.md ("Configuration").
+ *
+ * Both the worker (wrangler vars/secrets) and the CLI (process.env + .dev.vars) hand a
+ * plain record of strings to `parseConfig`; library code never reads the environment.
+ * No key set means the embedded default (local index, offline answerer). A value that is
+ * set but invalid is refused with a message naming the variable, never echoing a secret.
+ */
+import { z } from 'zod';
+
+/** Upstage Solar, the documented default for the OpenAI-compatible model. */
+export const UPSTAGE_BASE_URL = 'https://api.upstage.ai/v1';
+export const DEFAULT_LLM_MODEL = 'solar-pro2';
+export const DEFAULT_EMBEDDING_MODEL = 'solar-embedding-1-large';
+export const DEFAULT_SLACK_API_BASE_URL = 'https://slack.com/api';
+/** Solar answers within a few seconds; 30 s leaves room for long streamed answers. */
+export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
+
+const SECRET_NAMES = new Set([
+  'LLM_API_KEY',
+  'EMBEDDING_API_KEY',
+  'UPSTASH_VECTOR_REST_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'API_KEYS',
+]);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), {
+    message: 'must be an http(s) URL',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const text = z.string().trim().min(1);
+
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const positiveInt = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be greater than 0');
+
+const origins = list.refine((items) => items.every((item) => item === '*' || URL.canParse(item)), {
+  message: 'must be a comma-separated list of origins (https://example.com) or *',
+});
+
+const envSchema = z.object({
+  LLM_BASE_URL: httpUrl.optional(),
+  LLM_API_KEY: text.optional(),
+  LLM_MODEL: text.optional(),
+  LLM_TIMEOUT_MS: positiveInt.optional(),
+  EMBEDDING_BASE_URL: httpUrl.optional(),
+  EMBEDDING_API_KEY: text.optional(),
+  EMBEDDING_MODEL: text.optional(),
+  UPSTASH_VECTOR_REST_URL: httpUrl.optional(),
+  UPSTASH_VECTOR_REST_TOKEN: text.optional(),
+  UPSTASH_VECTOR_NAMESPACE: text.optional(),
+  SLACK_SIGNING_SECRET: text.optional(),
+  SLACK_BOT_TOKEN: text.optional(),
+  SLACK_API_BASE_URL: httpUrl.optional(),
+  API_KEYS: list.optional(),
+  WIDGET_ORIGINS: origins.optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .nonnegative('must be 0 (off) or more')
+    .optional(),
+});
+
+export const CONFIG_NAMES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
+export interface LlmConfig {
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
+  timeoutMs: number;
+}
+
+export interface EmbeddingConfig {
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
+}
+
+export interface UpstashConfig {
+  url: string;
+  token: string;
+  namespace?: string;
+}
+
+export interface SlackConfig {
+  signingSecret?: string;
+  botToken?: string;
+  apiBaseUrl: string;
+}
+
+export interface Config {
+  /** Absent: the offline extractive answerer. */
+  llm?: LlmConfig;
+  /** Absent: lexical retrieval only. */
+  embedding?: EmbeddingConfig;
+  /** Absent: the local index built by `npm run ingest`. */
+  upstash?: UpstashConfig;
+  slack: SlackConfig;
+  /** Empty: the API is open (the embedded default). */
+  apiKeys: string[];
+  /** Empty: same-origin only. `*` allows any origin. */
+  widgetOrigins: string[];
+  /** 0: no limit. */
+  rateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    message: string,
+    readonly variables: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** Treats empty strings as unset, so `LLM_API_KEY=` in .dev.vars means "no key". */
+function presentValues(env: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of CONFIG_NAMES) {
+    const value = env[name];
+    if (typeof value === 'string' && value.trim() !== '') values[name] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') values[name] = String(value);
+  }
+  return values;
+}
+
+function describeIssue(name: string, message: string, raw: string | undefined): string {
+  const shown = raw === undefined || SECRET_NAMES.has(name) ? '' : ` (got ${JSON.stringify(raw)})`;
+  return `${name} ${message}${shown}`;
+}
+
+/**
+ * Parses configuration from a record of strings (worker `env`, or `process.env`).
+ *
+ * @example parseConfig({ LLM_API_KEY: 'up_...' }).llm?.baseUrl // 'https://api.upstage.ai/v1'
+ * @throws ConfigError naming every invalid variable.
+ */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const raw = presentValues(env);
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration');
+      return { name, text: describeIssue(name, issue.message, raw[name]) };
+    });
+    throw new ConfigError(
+      `Invalid configuration: ${problems.map((p) => p.text).join('; ')}`,
+      problems.map((p) => p.name),
+    );
+  }
+  const v = parsed.data;
+
+  const missingPair = (a: keyof typeof v, b: keyof typeof v) =>
+    v[a] !== undefined && v[b] === undefined ? `${b} is required when ${a} is set` : undefined;
+  const pairProblems = [
+    missingPair('UPSTASH_VECTOR_REST_URL', 'UPSTASH_VECTOR_REST_TOKEN'),
+    missingPair('UPSTASH_VECTOR_REST_TOKEN', 'UPSTASH_VECTOR_REST_URL'),
+  ].filter((p): p is string => Boolean(p));
+  if (pairProblems.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: ${pairProblems.join('; ')}`,
+      pairProblems.map((p) => p.split(' ')[0]!),
+    );
+  }
+
+  // A key alone means Upstage Solar; a base URL alone means a keyless local server.
+  const llm: LlmConfig | undefined =
+    v.LLM_BASE_URL || v.LLM_API_KEY
+      ? {
+          baseUrl: v.LLM_BASE_URL ?? UPSTAGE_BASE_URL,
+          apiKey: v.LLM_API_KEY,
+          model: v.LLM_MODEL ?? DEFAULT_LLM_MODEL,
+          timeoutMs: v.LLM_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS,
+        }
+      : undefined;
+
+  const embedding: EmbeddingConfig | undefined =
+    v.EMBEDDING_BASE_URL || v.EMBEDDING_API_KEY
+      ? {
+          baseUrl: v.EMBEDDING_BASE_URL ?? UPSTAGE_BASE_URL,
+          apiKey: v.EMBEDDING_API_KEY,
+          model: v.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL,
+        }
+      : undefined;
+
+  const upstash: UpstashConfig | undefined =
+    v.UPSTASH_VECTOR_REST_URL && v.UPSTASH_VECTOR_REST_TOKEN
+      ? {
+          url: v.UPSTASH_VECTOR_REST_URL,
+          token: v.UPSTASH_VECTOR_REST_TOKEN,
+          namespace: v.UPSTASH_VECTOR_NAMESPACE,
+        }
+      : undefined;
+
+  return {
+    llm,
+    embedding,
+    upstash,
+    slack: {
+      signingSecret: v.SLACK_SIGNING_SECRET,
+      botToken: v.SLACK_BOT_TOKEN,
+      apiBaseUrl: v.SLACK_API_BASE_URL ?? DEFAULT_SLACK_API_BASE_URL,
+    },
+    apiKeys: v.API_KEYS ?? [],
+    widgetOrigins: v.WIDGET_ORIGINS ?? [],
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 0,
+  };
+}
+
+/** What `/health` reports as the live mode. */
+export function describeMode(config: Config): {
+  index: 'local' | 'upstash';
+  llm: 'offline' | 'openai-compatible';
+} {
+  return {
+    index: config.upstash ? 'upstash' : 'local',
+    llm: config.llm ? 'openai-compatible' : 'offline',
+  };
+}

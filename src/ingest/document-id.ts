@@ -1,0 +1,24 @@
+/**
+ * A document's id is its path relative to the corpus root, without the extension, with
+ * `/` separators, NFC (DESIGN.md, "Corpus files"): `2026/04-30 upstage.md` -> `2026/04-30 upstage`.
+ */
+export function documentIdFromPath(path: string): string {
+  const normalized = path
+    .normalize('NFC')
+    .replace(/\\/g, '/')
+    .replace(/^\.?\/+/, '');
+  const lastSlash = normalized.lastIndexOf('/');
+  const lastDot = normalized.lastIndexOf('.');
+  return lastDot > lastSlash + 1 ? normalized.slice(0, lastDot) : normalized;
+}
+
+export function extensionOf(path: string): string {
+  const name = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+export function fileNameTitle(path: string): string {
+  const id = documentIdFromPath(path);
+  return id.slice(id.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,30 @@
+import type { DocumentMeta } from '../types.js';
+
+/** A corpus file as the runtime hands it over: the path relative to the corpus root. */
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** A stretch of a document's text with its place: page and heading path. */
+export interface Section {
+  text: string;
+  page?: number;
+  headings?: string[];
+}
+
+export interface LoadedDocument {
+  meta: DocumentMeta;
+  sections: Section[];
+}
+
+/** Why a file was not indexed; the run goes on. */
+export interface IngestWarning {
+  file: string;
+  reason: string;
+}
+
+/** A file that cannot be indexed, with the reason in words a user can act on. */
+export class SkipFileError extends Error {
+  override name = 'SkipFileError';
+}

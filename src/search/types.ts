@@ -1,0 +1,36 @@
+import type { Lang, Passage } from '../types.js';
+
+/** Metadata filters (DESIGN.md: date range, `lang`, `tags`). All given filters must hold. */
+export interface SearchFilters {
+  /** Inclusive, YYYY-MM-DD. */
+  dateFrom?: string;
+  /** Inclusive, YYYY-MM-DD. */
+  dateTo?: string;
+  lang?: Lang;
+  /** A passage matches when its document has any of these tags. */
+  tags?: string[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filters?: SearchFilters;
+}
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+}
+
+export interface IndexStats {
+  documents: number;
+  chunks: number;
+}
+
+/**
+ * The index port: the local index and the Upstash adapter both implement it.
+ * No match is `[]`; deciding that the corpus cannot answer is the answer step's job.
+ */
+export interface Retriever {
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  stats(): Promise<IndexStats>;
+}

@@ -1,0 +1,4 @@
+export { normalizeText } from './normalize.js';
+export { tokenize, type TokenizeOptions } from './tokenize.js';
+export { stripParticle } from './particles.js';
+export { detectLanguage, primaryLanguage, type DetectedLang } from './language.js';
