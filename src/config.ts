@@ -56,6 +56,8 @@ const envSchema = z.object({
   LLM_API_KEY: text.optional(),
   LLM_MODEL: text.optional(),
   LLM_TIMEOUT_MS: positiveInt.optional(),
+  // Not in DESIGN.md's list: added by the answer issue (#5) for the optional groundedness check.
+  GROUNDEDNESS_MODEL: text.optional(),
   EMBEDDING_BASE_URL: httpUrl.optional(),
   EMBEDDING_API_KEY: text.optional(),
   EMBEDDING_MODEL: text.optional(),
@@ -81,6 +83,8 @@ export interface LlmConfig {
   apiKey?: string;
   model: string;
   timeoutMs: number;
+  /** Groundedness-check model on the same endpoint (Upstage: `groundedness-check`); absent: no check. */
+  groundednessModel?: string;
 }
 
 export interface EmbeddingConfig {
@@ -169,6 +173,9 @@ export function parseConfig(env: Record<string, unknown>): Config {
   const pairProblems = [
     missingPair('UPSTASH_VECTOR_REST_URL', 'UPSTASH_VECTOR_REST_TOKEN'),
     missingPair('UPSTASH_VECTOR_REST_TOKEN', 'UPSTASH_VECTOR_REST_URL'),
+    v.GROUNDEDNESS_MODEL !== undefined && !v.LLM_BASE_URL && !v.LLM_API_KEY
+      ? 'GROUNDEDNESS_MODEL needs LLM_API_KEY or LLM_BASE_URL (the check runs on the LLM endpoint)'
+      : undefined,
   ].filter((p): p is string => Boolean(p));
   if (pairProblems.length > 0) {
     throw new ConfigError(
@@ -185,6 +192,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
           apiKey: v.LLM_API_KEY,
           model: v.LLM_MODEL ?? DEFAULT_LLM_MODEL,
           timeoutMs: v.LLM_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS,
+          ...(v.GROUNDEDNESS_MODEL ? { groundednessModel: v.GROUNDEDNESS_MODEL } : {}),
         }
       : undefined;
 

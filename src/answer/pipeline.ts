@@ -2,6 +2,10 @@
  * `answer()`: the one pipeline every channel calls (web, Slack, OpenAI-compatible API,
  * eval). It streams: tokens as the model produces them, then the citations, then the
  * complete response. Collect it with `answerToCompletion` when no stream is wanted.
+ *
+ * Steps: make a follow-up standalone (the model rewrites it; offline, entities are carried
+ * over), retrieve, prompt with numbered sources, stream, map `[n]` to citations, decide
+ * `refused`, check the figures (and, when configured, groundedness).
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { AIMessageChunk } from '@langchain/core/messages';
@@ -11,8 +15,10 @@ import { primaryLanguage } from '../text/language.js';
 import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
-import { resolveFollowUp } from './follow-up.js';
+import { rewriteFollowUp } from './follow-up.js';
 import { toUpstreamError } from './errors.js';
+import { isRefusal } from './refusal.js';
+import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
 
 /** Passages put in front of the model: enough for multi-document answers, short enough for a small context. */
 export const DEFAULT_CONTEXT_PASSAGES = 6;
@@ -29,6 +35,8 @@ export interface AnswerDeps {
   retriever: Retriever;
   model: BaseChatModel;
   contextPassages?: number;
+  /** Optional second opinion on each answer (GROUNDEDNESS_MODEL). */
+  groundedness?: GroundednessChecker;
 }
 
 export type AnswerEvent =
@@ -48,10 +56,45 @@ function lastUserQuestion(messages: ChatMessage[]): { question: string; history:
   return { question: messages[index]!.content.trim(), history: messages.slice(0, index) };
 }
 
-function usageOf(chunk: AIMessageChunk | undefined): TokenUsage | undefined {
-  const u = chunk?.usage_metadata;
-  if (!u) return undefined;
-  return { promptTokens: u.input_tokens, completionTokens: u.output_tokens, totalTokens: u.total_tokens };
+type UsageMetadata = NonNullable<AIMessageChunk['usage_metadata']>;
+
+/** Adds up the tokens of every model call an answer made (rewrite, answer, check). */
+class UsageTally {
+  private total: TokenUsage | undefined;
+  add(u: Pick<UsageMetadata, 'input_tokens' | 'output_tokens' | 'total_tokens'> | undefined): void {
+    if (!u) return;
+    const t = (this.total ??= { promptTokens: 0, completionTokens: 0, totalTokens: 0 });
+    t.promptTokens += u.input_tokens;
+    t.completionTokens += u.output_tokens;
+    t.totalTokens += u.total_tokens;
+  }
+  get value(): TokenUsage | undefined {
+    return this.total;
+  }
+}
+
+/**
+ * Runs the optional checks. An invented figure is never grounded; the model check, when
+ * configured, decides otherwise. A failed check leaves `grounded` unset: the answer was
+ * not checked, and saying so beats failing the request after the answer was streamed.
+ */
+async function checkGroundedness(
+  text: string,
+  passages: Passage[],
+  deps: AnswerDeps,
+  usage: UsageTally,
+  signal?: AbortSignal,
+): Promise<boolean | undefined> {
+  if (unsupportedFigures(text, passages).length > 0) return false;
+  if (!deps.groundedness) return undefined;
+  try {
+    const result = await deps.groundedness.check(groundingContext(passages), text, signal);
+    usage.add(result.usage);
+    return result.verdict === 'grounded' ? true : result.verdict === 'notGrounded' ? false : undefined;
+  } catch (error) {
+    console.warn(`groundedness check failed: ${toUpstreamError(error, 'the groundedness model').message}`);
+    return undefined;
+  }
 }
 
 /**
@@ -65,11 +108,22 @@ function usageOf(chunk: AIMessageChunk | undefined): TokenUsage | undefined {
 export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGenerator<AnswerEvent> {
   const { question, history } = lastUserQuestion(request.messages);
   const language = request.lang ?? primaryLanguage(question);
-  const standalone = resolveFollowUp(question, history);
+  const usage = new UsageTally();
+
+  let searchQuestion = question;
+  if (history.length > 0) {
+    try {
+      const rewrite = await rewriteFollowUp(question, history, deps.model, { language, signal: request.signal });
+      searchQuestion = rewrite.question;
+      usage.add(rewrite.usage);
+    } catch (error) {
+      throw toUpstreamError(error, 'the answer model');
+    }
+  }
 
   let passages: Passage[];
   try {
-    const hits = await deps.retriever.search(standalone, {
+    const hits = await deps.retriever.search(searchQuestion, {
       limit: deps.contextPassages ?? DEFAULT_CONTEXT_PASSAGES,
       filters: request.filters,
     });
@@ -87,9 +141,9 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
     return;
   }
 
-  const prompt = buildPrompt({ question: standalone, history, sources: toContextSources(passages), language });
+  // The model sees the question as asked, with the conversation: the rewrite served search.
+  const prompt = buildPrompt({ question, history, sources: toContextSources(passages), language });
   let text = '';
-  let last: AIMessageChunk | undefined;
   let refusedByModel: boolean | undefined;
   try {
     const stream = await deps.model.stream(prompt, { signal: request.signal });
@@ -99,7 +153,7 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
         text += delta;
         yield { type: 'token', text: delta };
       }
-      if (chunk.usage_metadata) last = chunk;
+      usage.add(chunk.usage_metadata);
       const refused = chunk.response_metadata?.refused;
       if (typeof refused === 'boolean') refusedByModel = refused;
     }
@@ -107,15 +161,25 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
     throw toUpstreamError(error, 'the answer model');
   }
 
-  const citations = mapCitations(text, passages);
-  // A hosted model says it cannot answer in words; an answer citing nothing is not from the corpus.
-  const refused = refusedByModel ?? citations.length === 0;
+  const answerText = text.trim();
+  const citations = mapCitations(answerText, passages);
+  // The offline answerer knows whether it refused; a hosted model says so in words, and an
+  // answer that cites no source is not an answer from the corpus.
+  const refused = refusedByModel ?? (citations.length === 0 || isRefusal(answerText));
   yield { type: 'citations', citations };
-  const usage = usageOf(last);
+  const grounded = refused ? undefined : await checkGroundedness(answerText, passages, deps, usage, request.signal);
+  const total = usage.value;
   yield {
     type: 'done',
     passages,
-    response: { answer: text.trim(), language, citations, refused, ...(usage ? { usage } : {}) },
+    response: {
+      answer: answerText,
+      language,
+      citations,
+      refused,
+      ...(total ? { usage: total } : {}),
+      ...(grounded !== undefined ? { grounded } : {}),
+    },
   };
 }
 

@@ -165,13 +165,13 @@ describe('POST /api/chat', () => {
     expect((await failing.request('/health')).status).toBe(200);
   });
 
-  it('sends an SSE error event when the model fails mid-stream', async () => {
+  it('answers a stream that fails before its first token with an honest status (mid-stream: test/node/openai-model.test.ts)', async () => {
     const failing = createApp(
       sampleServices({ model: new FailingModel(Object.assign(new Error('slow'), { name: 'TimeoutError' })) }),
     );
     const res = await postChat({ ...ask('업스테이지 투자 금액은?'), stream: true }, { app: failing });
-    const events = parseSse(await res.text());
-    expect(events.at(-1)).toMatchObject({ event: 'error', data: { error: { code: 'upstream_timeout' } } });
+    expect(res.status).toBe(504);
+    expect(await res.json()).toMatchObject({ error: { code: 'upstream_timeout' } });
   });
 
   it('maps [n] markers of any chat model to citations', async () => {

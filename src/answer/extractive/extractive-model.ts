@@ -12,7 +12,9 @@ import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import type { Lang } from '../../types.js';
 import { parseContext, withoutContext } from '../context.js';
-import { REFUSAL_TEXT, promptLanguage } from '../prompts.js';
+import { REFUSAL_TEXT, isRewritePrompt, promptLanguage } from '../prompts.js';
+import { carryEntities } from '../follow-up.js';
+import type { ChatMessage } from '../../types.js';
 import { selectSentences } from './select-sentences.js';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
@@ -33,11 +35,25 @@ function messageText(message: BaseMessage): string {
     : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
-/** Composes the answer for a prompt built by `buildPrompt`. */
+/** The conversation before the last question, as chat messages. */
+function historyOf(messages: BaseMessage[]): ChatMessage[] {
+  const turns = messages.filter((m) => m.getType() === 'human' || m.getType() === 'ai');
+  return turns
+    .slice(0, -1)
+    .map((m) => ({ role: m.getType() === 'human' ? 'user' : 'assistant', content: messageText(m) }));
+}
+
+/**
+ * Composes the reply to a prompt built by `buildPrompt` (an answer) or by
+ * `buildRewritePrompt` (a standalone follow-up question, resolved offline).
+ */
 export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnswer {
   const system = messages.find((m) => m.getType() === 'system');
   const question = [...messages].reverse().find((m) => m.getType() === 'human');
   const systemText = system ? messageText(system) : '';
+  if (isRewritePrompt(systemText)) {
+    return { text: carryEntities(question ? messageText(question) : '', historyOf(messages)), refused: false };
+  }
   const language = promptLanguage(withoutContext(systemText).trim());
   const sources = parseContext(systemText);
   const { sentences, foreign } = selectSentences(question ? messageText(question) : '', sources, language);

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppServices } from '../../services.js';
-import { answer, answerToCompletion } from '../../answer/pipeline.js';
+import { answer, answerToCompletion, type AnswerEvent } from '../../answer/pipeline.js';
+import { answerDeps } from '../../answer/answer-deps.js';
 import { UpstreamError } from '../../answer/errors.js';
 import { chatRequestSchema } from './chat-schema.js';
 import { readJsonBody } from '../json-body.js';
@@ -9,6 +10,17 @@ import { errorBody } from '../../http-error.js';
 
 function wantsStream(streamFlag: boolean | undefined, accept: string | undefined): boolean {
   return streamFlag ?? /\btext\/event-stream\b/i.test(accept ?? '');
+}
+
+function toSse(event: AnswerEvent): { event: string; data: string } {
+  switch (event.type) {
+    case 'token':
+      return { event: 'token', data: JSON.stringify({ text: event.text }) };
+    case 'citations':
+      return { event: 'citations', data: JSON.stringify({ citations: event.citations }) };
+    case 'done':
+      return { event: 'done', data: JSON.stringify(event.response) };
+  }
 }
 
 /**
@@ -20,28 +32,29 @@ export function chatRoute(services: AppServices) {
   app.post('/api/chat', async (c) => {
     const body = await readJsonBody(c, chatRequestSchema);
     const request = { messages: body.messages, filters: body.filters, lang: body.lang, signal: c.req.raw.signal };
-    const deps = { retriever: await services.retriever(), model: services.model };
+    const deps = await answerDeps(services);
 
     if (!wantsStream(body.stream, c.req.header('accept'))) {
       const { response } = await answerToCompletion(request, deps);
       return c.json(response);
     }
 
+    // Wait for the first event before answering: a model that fails before its first
+    // token (rate limit, timeout, bad key) still gets an honest HTTP status and JSON error.
+    const events = answer(request, deps);
+    const first = await events.next();
+
     return streamSSE(c, async (stream) => {
       try {
-        for await (const event of answer(request, deps)) {
-          if (event.type === 'token')
-            await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: event.text }) });
-          else if (event.type === 'citations') {
-            await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: event.citations }) });
-          } else await stream.writeSSE({ event: 'done', data: JSON.stringify(event.response) });
-        }
+        if (!first.done) await stream.writeSSE(toSse(first.value));
+        for await (const event of events) await stream.writeSSE(toSse(event));
       } catch (error) {
         // Headers are sent: the failure travels as an `error` event, then the stream ends.
         const e = error instanceof UpstreamError ? error : undefined;
-        const body = errorBody(e?.code ?? 'internal_error', e?.message ?? 'the answer failed');
-        if (!e) console.error('chat stream failed', error);
-        await stream.writeSSE({ event: 'error', data: JSON.stringify(body) });
+        if (e) console.warn(`POST /api/chat (stream): ${e.message}`);
+        else console.error('chat stream failed', error);
+        const data = errorBody(e?.code ?? 'internal_error', e?.message ?? 'the answer failed');
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(data) });
       }
     });
   });
