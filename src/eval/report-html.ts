@@ -20,7 +20,7 @@ th:first-child, td:first-child { text-align: left; }
 thead th { background: #eceff1; }
 tr.all td { font-weight: 600; background: #f5f7f8; }
 .better { color: #2e7d32; font-weight: 600; } .worse { color: #c62828; font-weight: 600; } .same { color: #52606d; }
-.charts { display: flex; flex-wrap: wrap; gap: 16px 28px; }
+.charts { display: flex; flex-wrap: wrap; gap: 16px 28px; margin-bottom: 18px; }
 .chart .chart-title { font: 600 13px system-ui, sans-serif; fill: #1f2933; }
 .chart .axis { font: 11px system-ui, 'Noto Sans KR', 'NanumGothic', sans-serif; fill: #52606d; }
 .chart .value { font: 11px system-ui, sans-serif; fill: #1f2933; }
@@ -109,7 +109,7 @@ function failingCase(c: CaseResult): string {
 <div><h4>Question</h4>${history}<p${lang}>${e(c.question)}</p></div>
 <div><h4>Answer${c.refused ? ' (refused)' : ''}</h4><p class="answer">${e(c.answer || '(no answer)')}</p>${judge}</div>
 <div><h4>Expected</h4>${facts}${reference}</div>
-<div><h4>Sources</h4><p>gold:</p>${docList(c.sources, gold)}<p>retrieved:</p>${docList(c.retrieved, gold)}<p>cited:</p>${docList(c.citations, gold)}</div>
+<div><h4>Sources</h4><p>gold:</p>${docList(c.sources, new Set())}<p>retrieved:</p>${docList(c.retrieved, gold)}<p>cited:</p>${docList(c.citations, gold)}</div>
 </div>
 </section>`;
 }

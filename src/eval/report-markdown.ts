@@ -75,8 +75,13 @@ export function categoryTable(summary: EvalSummary): string {
   );
 }
 
+/** Questions and answers are data: a `<script>` in them must show as text in any Markdown viewer. */
+function literal(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
 function quote(text: string): string {
-  return text
+  return literal(text)
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
@@ -87,8 +92,8 @@ function failingCase(c: CaseResult): string {
   const lines = [
     `### ${c.id} · ${c.category} · ${c.lang}`,
     '',
-    ...(c.history ?? []).map((m) => `- _${m.role}:_ ${cell(m.content)}`),
-    `**Question:** ${c.question}`,
+    ...(c.history ?? []).map((m) => `- _${m.role}:_ ${literal(cell(m.content))}`),
+    `**Question:** ${literal(c.question)}`,
     '',
     `**Problems:** ${c.problems.join('; ')}`,
     '',
@@ -96,7 +101,7 @@ function failingCase(c: CaseResult): string {
     '',
     quote(c.answer || '(no answer)'),
     '',
-    `**Expected:** ${c.answerable ? facts : 'a refusal'}${c.reference ? ` — _${c.reference}_` : ''}`,
+    `**Expected:** ${c.answerable ? literal(facts) : 'a refusal'}${c.reference ? ` — _${literal(c.reference)}_` : ''}`,
     '',
     `**Gold sources:** ${c.sources.join(', ') || '(none)'}  `,
     `**Retrieved:** ${c.retrieved.join(', ') || '(none)'}  `,
