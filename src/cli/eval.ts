@@ -13,7 +13,8 @@ import { loadCliConfig, readDevVars } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from './paths.js';
 import { buildIndexFromCorpus } from './index-store.js';
 import { LocalIndex } from '../search/local-index.js';
-import { createChatModel } from '../answer/model-factory.js';
+import { createChatModel, createOpenAIChatModel } from '../answer/model-factory.js';
+import { answerDeps } from '../answer/answer-deps.js';
 import { EXTRACTIVE_MODEL_NAME } from '../answer/extractive/extractive-model.js';
 import type { Config } from '../config.js';
 import { parseGolden } from '../eval/golden.js';
@@ -56,10 +57,11 @@ async function localTarget(corpusDir: string, config: Config): Promise<EvalTarge
   process.stderr.write(
     `indexed ${built.data.documents.length} documents (${built.data.chunks.length} chunks) from ${shown(corpusDir)} in ${built.seconds.toFixed(2)} s\n`,
   );
-  return inProcessTarget(
-    { retriever: new LocalIndex(built.data), model: createChatModel(config) },
-    `corpus ${shown(corpusDir)}`,
-  );
+  const index = new LocalIndex(built.data);
+  // The channels' own deps (model, and the groundedness check when configured): the eval
+  // measures what users get.
+  const deps = await answerDeps({ config, model: createChatModel(config), retriever: async () => index });
+  return inProcessTarget(deps, `corpus ${shown(corpusDir)}`);
 }
 
 /** The deployment's model, from its /health, for the report header (best effort). */
@@ -80,7 +82,7 @@ function judgeFor(config: Config): Judge {
   };
   try {
     const llm = parseJudgeConfig(env, config.llm);
-    return createLlmJudge(createChatModel({ ...config, llm }), `${llm.model} at ${llm.baseUrl}`);
+    return createLlmJudge(createOpenAIChatModel(llm, llm.model), `${llm.model} at ${llm.baseUrl}`);
   } catch (error) {
     fail((error as Error).message);
   }

@@ -15,6 +15,7 @@ import { CONFIG_NAMES } from '../../src/config.js';
 import { createApp } from '../../src/app.js';
 import { sampleServices } from '../helpers/sample-services.js';
 import { METRIC_KEYS } from '../../src/eval/types.js';
+import { startFakeOpenAIServer } from '../fakes/openai-server.js';
 
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -208,5 +209,35 @@ describe('npm run eval --endpoint', () => {
     expect(failed.passed).toBe(false);
     const unanswerable = run.cases.find((c: { id: string }) => c.id === 'a2');
     expect(unanswerable).toMatchObject({ refused: true, refusal_correct: true });
+  });
+});
+
+describe('npm run eval --judge', () => {
+  it('asks the EVAL_JUDGE_* model and reports its scores beside the metrics', async () => {
+    const fake = await startFakeOpenAIServer({ chat: () => '{"faithfulness": 1, "correctness": 0.5, "reason": "ok"}' });
+    try {
+      const result = await runEvalCli(
+        [
+          '--golden',
+          join(dir, 'golden.jsonl'),
+          '--judge',
+          '--json',
+          join(dir, 'judged.json'),
+          '--report',
+          join(dir, 'judged.md'),
+        ],
+        {
+          EVAL_JUDGE_BASE_URL: fake.url,
+          EVAL_JUDGE_MODEL: 'judge-model',
+        },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(fake.chatRequests().map((r) => r.model)).toEqual(['judge-model', 'judge-model', 'judge-model']);
+      const run = JSON.parse(await readFile(join(dir, 'judged.json'), 'utf8'));
+      expect(run.summary).toMatchObject({ judge_faithfulness: 1, judge_correctness: 0.5, fact_recall: 0 });
+      expect(result.stdout).toMatch(/\| judge_correctness \| 0\.500 \|/);
+    } finally {
+      await fake.close();
+    }
   });
 });
