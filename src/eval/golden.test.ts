@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GoldenFileError, parseGolden } from './golden.js';
 import { PROJECT_ROOT } from '../cli/paths.js';
+import { gradeCase } from './grader.js';
+import { REFUSAL_TEXT } from '../answer/refusal.js';
 
 const line = (fields: Record<string, unknown>) =>
   JSON.stringify({
@@ -75,5 +77,23 @@ describe('parseGolden', () => {
     // A misspelt source id would silently turn a hit into a miss.
     const documents = new Set(readdirSync(join(PROJECT_ROOT, 'corpus')).map((f) => f.replace(/\.[^.]+$/, '')));
     expect(golden.flatMap((c) => c.sources).filter((id) => !documents.has(id))).toEqual([]);
+  });
+
+  it('is gradeable: each reference answer (or a refusal) passes its own case', () => {
+    const golden = parseGolden(readFileSync(join(PROJECT_ROOT, 'evals/golden.jsonl'), 'utf8'), 'golden.jsonl');
+    const failing = golden.flatMap((c) => {
+      const answer = c.answerable ? `${c.reference} [1]` : REFUSAL_TEXT[c.lang];
+      const citations = c.answerable ? [{ n: 1, id: c.sources[0]!, title: '', snippet: '' }] : [];
+      const result = gradeCase(c, {
+        reply: {
+          response: { answer, language: c.lang, refused: !c.answerable, citations },
+          ranked: c.sources,
+          context: [],
+        },
+        latencyMs: 1,
+      });
+      return result.passed ? [] : [`${c.id}: ${result.problems.join('; ')}`];
+    });
+    expect(failing).toEqual([]);
   });
 });
