@@ -7,7 +7,7 @@
  * HTML reports (and JSON with --json), and exits 1 when a threshold is not met.
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { loadCliConfig, readDevVars } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from './paths.js';
@@ -35,7 +35,7 @@ const USAGE =
 const DEFAULT_GOLDEN = join(PROJECT_ROOT, 'evals', 'golden.jsonl');
 const REPORTS_DIR = join(PROJECT_ROOT, 'evals', 'reports');
 
-const shown = (file: string) => (file.startsWith(PROJECT_ROOT) ? relative(PROJECT_ROOT, file) : file);
+const shown = (file: string) => (file.startsWith(PROJECT_ROOT + sep) ? relative(PROJECT_ROOT, file) : file);
 
 async function readText(file: string, what: string): Promise<string> {
   try {
