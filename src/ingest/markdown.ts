@@ -4,6 +4,7 @@ import { decodeText } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { documentIdFromPath, fileNameTitle } from './document-id.js';
 import { primaryLanguage } from '../text/language.js';
+import { dateFromText } from './metadata.js';
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 
@@ -67,7 +68,7 @@ export function loadMarkdown(file: SourceFile): LoadedDocument {
     meta: {
       id: documentIdFromPath(file.path),
       title: data.title ?? firstHeading ?? fileNameTitle(file.path),
-      date: data.date,
+      date: data.date ?? dateFromText(text),
       lang: data.lang ?? primaryLanguage(text),
       source: source_,
       url: source_ && /^https?:\/\//i.test(source_) ? source_ : undefined,
@@ -89,7 +90,7 @@ export function loadPlainText(file: SourceFile): LoadedDocument {
     .trim();
   const text = body || title;
   return {
-    meta: { id: documentIdFromPath(file.path), title, lang: primaryLanguage(text) },
+    meta: { id: documentIdFromPath(file.path), title, date: dateFromText(source), lang: primaryLanguage(text) },
     sections: [{ text }],
   };
 }
