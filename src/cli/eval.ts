@@ -17,16 +17,15 @@ import { createChatModel, createOpenAIChatModel } from '../answer/model-factory.
 import { answerDeps } from '../answer/answer-deps.js';
 import { EXTRACTIVE_MODEL_NAME } from '../answer/extractive/extractive-model.js';
 import type { Config } from '../config.js';
-import { parseGolden } from '../eval/golden.js';
+import { parseGolden, type GoldenCase } from '../eval/golden.js';
 import { DEFAULT_CONCURRENCY, runEval } from '../eval/runner.js';
 import { endpointTarget, inProcessTarget, type EvalTarget } from '../eval/targets.js';
 import { checkThresholds, extractThresholds, type Threshold } from '../eval/thresholds.js';
-import { compareRuns, previousRunSchema, type Comparison } from '../eval/compare.js';
+import { compareRuns, previousRunSchema, type PreviousRun } from '../eval/compare.js';
 import { categoryTable, renderMarkdownReport, summaryTable } from '../eval/report-markdown.js';
 import { renderHtmlReport } from '../eval/report-html.js';
 import { renderProgress } from '../eval/progress.js';
 import { createLlmJudge, JUDGE_CONFIG_NAMES, parseJudgeConfig, type Judge } from '../eval/judge.js';
-import type { EvalRunResult } from '../eval/types.js';
 
 const USAGE =
   'npm run eval -- [--golden FILE] [--corpus DIR | --endpoint URL] [--json FILE] [--report FILE.html|FILE.md] ' +
@@ -122,7 +121,8 @@ function progressPrinter(total: number) {
   };
 }
 
-async function loadComparison(file: string, run: EvalRunResult): Promise<Comparison> {
+/** Reads and checks `--compare` before the run, so a wrong file does not waste a long run. */
+async function loadPrevious(file: string): Promise<PreviousRun> {
   let json: unknown;
   try {
     json = JSON.parse(await readText(file, '--compare file'));
@@ -130,9 +130,10 @@ async function loadComparison(file: string, run: EvalRunResult): Promise<Compari
     fail(`--compare ${file} is not JSON`, 1);
   }
   const previous = previousRunSchema.safeParse(json);
-  if (!previous.success)
+  if (!previous.success) {
     fail(`--compare ${file} is not an eval JSON (needs "summary"): ${previous.error.issues[0]!.message}`, 1);
-  return compareRuns(run, previous.data);
+  }
+  return previous.data;
 }
 
 async function main() {
@@ -168,13 +169,15 @@ async function main() {
 
   const config = loadCliConfig();
   const goldenFile = resolve(values.golden ?? DEFAULT_GOLDEN);
-  let cases;
+  let cases: GoldenCase[];
   try {
     cases = parseGolden(await readText(goldenFile, 'golden file'), shown(goldenFile));
   } catch (error) {
     fail((error as Error).message, 1);
   }
   const judge = values.judge ? judgeFor(config) : undefined;
+  const previous = values.compare ? await loadPrevious(resolve(values.compare)) : undefined;
+  const paths = reportPaths(values.report, new Date().toISOString());
 
   const target = values.endpoint
     ? endpointTarget({ url: values.endpoint, apiKey: config.apiKeys[0] })
@@ -190,10 +193,9 @@ async function main() {
     model,
     onProgress: (done, total, result) => progress(done, total, result.passed),
   });
-  const comparison = values.compare ? await loadComparison(resolve(values.compare), run) : undefined;
+  const comparison = previous ? compareRuns(run, previous) : undefined;
 
   console.log(`\n${summaryTable(run.summary, comparison)}\n\n${categoryTable(run.summary)}\n`);
-  const paths = reportPaths(values.report, run.meta.started_at);
   await writeOut(paths.md, renderMarkdownReport(run, comparison));
   await writeOut(paths.html, renderHtmlReport(run, comparison));
   console.log(`reports: ${shown(paths.md)}, ${shown(paths.html)}`);

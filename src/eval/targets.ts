@@ -121,7 +121,7 @@ export function endpointTarget(options: EndpointTargetOptions): EvalTarget {
         const first = parsed.error.issues[0]!;
         throw new EndpointError(`POST ${endpoint}: response ${first.path.join('.') || 'body'} ${first.message}`);
       }
-      const response = parsed.data as ChatResponse;
+      const response: ChatResponse = parsed.data;
       const ordered = [...response.citations].sort((a, b) => a.n - b.n);
       return {
         response,
