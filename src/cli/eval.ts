@@ -196,6 +196,7 @@ async function main() {
   const comparison = previous ? compareRuns(run, previous) : undefined;
 
   console.log(`\n${summaryTable(run.summary, comparison)}\n\n${categoryTable(run.summary)}\n`);
+  for (const note of comparison?.notes ?? []) console.log(`note: ${note}`);
   await writeOut(paths.md, renderMarkdownReport(run, comparison));
   await writeOut(paths.html, renderHtmlReport(run, comparison));
   console.log(`reports: ${shown(paths.md)}, ${shown(paths.html)}`);

@@ -60,6 +60,25 @@ describe('compareRuns', () => {
     expect(comparison.newlyPassing).toEqual(['q1']);
   });
 
+  it('does not compare hits measured on cited documents with hits measured on retrieved passages', () => {
+    const cases = [result('q1', true)];
+    const run: EvalRunResult = {
+      summary: summarize(cases),
+      cases,
+      meta: { ranking: 'cited documents' } as EvalRunResult['meta'],
+    };
+    const previous = previousRunSchema.parse({
+      summary: { 'hit@5': 0.9, refusal_accuracy: 0.5 },
+      meta: { ranking: 'retrieved passages' },
+    });
+    const comparison = compareRuns(run, previous);
+    expect(comparison.notes).toEqual([
+      'hit@k and mrr@10 are not compared: measured on retrieved passages before and on cited documents now',
+    ]);
+    expect(comparison.overall.find((c) => c.metric === 'hit@5')).toMatchObject({ previous: null, verdict: 'n/a' });
+    expect(comparison.overall.find((c) => c.metric === 'refusal_accuracy')).toMatchObject({ previous: 0.5 });
+  });
+
   it('rejects a file that is not an eval result', () => {
     expect(previousRunSchema.safeParse({ cases: [] }).success).toBe(false);
   });

@@ -28,6 +28,7 @@ export const previousRunSchema = z.object({
   summary: z.looseObject({
     by_category: z.record(z.string(), metricsSchema).optional(),
   }),
+  meta: z.looseObject({ ranking: z.string().optional() }).optional(),
   cases: z.array(z.looseObject({ id: z.string(), passed: z.boolean().optional() })).optional(),
 });
 
@@ -50,7 +51,11 @@ export interface Comparison {
   newlyFailing: string[];
   /** Cases that failed before and pass now. */
   newlyPassing: string[];
+  /** Why some figures are not compared (e.g. the runs ranked documents differently). */
+  notes: string[];
 }
+
+const RETRIEVAL_METRICS: ReadonlySet<AnyMetricKey> = new Set(['hit@1', 'hit@5', 'mrr@10']);
 
 function numberOrNull(value: unknown): number | null {
   const parsed = metricValue.safeParse(value);
@@ -67,11 +72,15 @@ export function verdictOf(metric: AnyMetricKey, previous: number | null, current
   return delta > 0 !== lowerBetter ? 'better' : 'worse';
 }
 
-function changes(current: Metrics, previous: Record<string, unknown> | undefined): MetricChange[] {
+function changes(
+  current: Metrics,
+  previous: Record<string, unknown> | undefined,
+  skip: ReadonlySet<AnyMetricKey>,
+): MetricChange[] {
   const keys: AnyMetricKey[] = [...METRIC_KEYS, ...JUDGE_METRIC_KEYS.filter((k) => k in current)];
   return keys.map((metric) => {
     const now = numberOrNull(current[metric]);
-    const before = numberOrNull(previous?.[metric]);
+    const before = skip.has(metric) ? null : numberOrNull(previous?.[metric]);
     const delta = now !== null && before !== null ? Math.round((now - before) * 10_000) / 10_000 : null;
     return { metric, previous: before, current: now, delta, verdict: verdictOf(metric, before, now) };
   });
@@ -83,12 +92,20 @@ function changes(current: Metrics, previous: Record<string, unknown> | undefined
  * @example compareRuns(run, previousRunSchema.parse(JSON.parse(text))).overall
  */
 export function compareRuns(current: EvalRunResult, previous: PreviousRun): Comparison {
+  const notes: string[] = [];
+  let skip: ReadonlySet<AnyMetricKey> = new Set();
+  const before = previous.meta?.ranking;
+  if (before && before !== current.meta.ranking) {
+    // In process hits count retrieved passages; over HTTP only cited documents are visible.
+    skip = RETRIEVAL_METRICS;
+    notes.push(`hit@k and mrr@10 are not compared: measured on ${before} before and on ${current.meta.ranking} now`);
+  }
   const byCategory: Record<string, MetricChange[]> = {};
   for (const [category, metrics] of Object.entries(current.summary.by_category)) {
-    byCategory[category] = changes(metrics, previous.summary.by_category?.[category]);
+    byCategory[category] = changes(metrics, previous.summary.by_category?.[category], skip);
   }
-  const before = new Map((previous.cases ?? []).map((c) => [c.id, c.passed]));
-  const newlyFailing = current.cases.filter((c) => !c.passed && before.get(c.id) === true).map((c) => c.id);
-  const newlyPassing = current.cases.filter((c) => c.passed && before.get(c.id) === false).map((c) => c.id);
-  return { overall: changes(current.summary, previous.summary), byCategory, newlyFailing, newlyPassing };
+  const passedBefore = new Map((previous.cases ?? []).map((c) => [c.id, c.passed]));
+  const newlyFailing = current.cases.filter((c) => !c.passed && passedBefore.get(c.id) === true).map((c) => c.id);
+  const newlyPassing = current.cases.filter((c) => c.passed && passedBefore.get(c.id) === false).map((c) => c.id);
+  return { overall: changes(current.summary, previous.summary, skip), byCategory, newlyFailing, newlyPassing, notes };
 }

@@ -19,6 +19,7 @@ th, td { border: 1px solid #cfd8dc; padding: 4px 8px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 thead th { background: #eceff1; }
 tr.all td { font-weight: 600; background: #f5f7f8; }
+.note { color: #52606d; font-style: italic; font-size: 13px; }
 .better { color: #2e7d32; font-weight: 600; } .worse { color: #c62828; font-weight: 600; } .same { color: #52606d; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px 28px; margin-bottom: 18px; }
 .chart .chart-title { font: 600 13px system-ui, sans-serif; fill: #1f2933; }
@@ -129,12 +130,12 @@ export function renderHtmlReport(run: EvalRunResult, comparison?: Comparison): s
 <h1>Evaluation report</h1>
 <ul class="meta">
 <li>Golden set: <code>${e(meta.golden)}</code> (${summary.cases} cases)</li>
-<li>Target: ${e(meta.target)}</li>
+<li>Target: ${e(meta.target)} (hit@k and mrr@10 on ${e(meta.ranking)})</li>
 <li>Model: ${e(meta.model || 'unknown')}${meta.judge ? `; judge: ${e(meta.judge)}` : ''}</li>
 <li>Started ${e(meta.started_at)}, took ${(meta.duration_ms / 1000).toFixed(1)} s at concurrency ${meta.concurrency}</li>
 <li id="failing-count">Failing cases: ${failing.length} of ${cases.length}${summary.errors ? `; ${summary.errors} request errors` : ''}</li>
 </ul>
-<h2>Summary</h2>${summaryTable(summary, comparison)}
+<h2>Summary</h2>${summaryTable(summary, comparison)}${(comparison?.notes ?? []).map((note) => `<p class="note">Note: ${e(note)}.</p>`).join('')}
 <h2>Metrics per category</h2>${charts(run)}
 <h2>By category</h2>${metricsTable(summary)}
 ${changes}

@@ -59,6 +59,7 @@ function sampleRun(): EvalRunResult {
     meta: {
       golden: 'evals/g.jsonl',
       target: 'corpus corpus',
+      ranking: 'retrieved passages',
       model: 'extractive-offline',
       started_at: '2026-05-01T00:00:00.000Z',
       duration_ms: 300,

@@ -91,6 +91,7 @@ export async function runEval(cases: GoldenCase[], options: RunOptions): Promise
   const meta: EvalMeta = {
     golden: options.golden ?? '',
     target: options.target.describe,
+    ranking: options.target.ranking,
     model: options.model ?? '',
     started_at: startedAt.toISOString(),
     duration_ms: Math.round(now() - started),

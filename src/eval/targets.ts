@@ -9,9 +9,13 @@ import type { ChatMessage, ChatResponse, Passage } from '../types.js';
 import type { GoldenCase } from './golden.js';
 import type { ContextDocument, TargetReply } from './types.js';
 
+/** What hit@k and MRR are measured on: see `inProcessTarget` and `endpointTarget`. */
+export type Ranking = 'retrieved passages' | 'cited documents';
+
 export interface EvalTarget {
   /** Shown in reports: `corpus …` or `endpoint …`. */
   describe: string;
+  ranking: Ranking;
   ask(golden: GoldenCase, signal?: AbortSignal): Promise<TargetReply>;
 }
 
@@ -32,6 +36,7 @@ function contextOf(passages: Passage[]): ContextDocument[] {
 export function inProcessTarget(deps: AnswerDeps, describe: string): EvalTarget {
   return {
     describe,
+    ranking: 'retrieved passages',
     async ask(golden, signal) {
       const { response, passages } = await answerToCompletion({ messages: messagesOf(golden), signal }, deps);
       return { response, ranked: unique(passages.map((p) => p.docId)), context: contextOf(passages) };
@@ -86,6 +91,7 @@ export function endpointTarget(options: EndpointTargetOptions): EvalTarget {
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENDPOINT_TIMEOUT_MS;
   return {
     describe: `endpoint ${options.url}`,
+    ranking: 'cited documents',
     async ask(golden, signal) {
       const timeout = AbortSignal.timeout(timeoutMs);
       let res: Response;

@@ -103,6 +103,8 @@ export interface EvalMeta {
   golden: string;
   /** `corpus DIR` or `endpoint URL`. */
   target: string;
+  /** What hit@k and MRR were measured on; runs that differ here cannot be compared on them. */
+  ranking: 'retrieved passages' | 'cited documents';
   model: string;
   started_at: string;
   duration_ms: number;
