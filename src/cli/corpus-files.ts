@@ -3,8 +3,13 @@ import { join, relative, sep } from 'node:path';
 import type { SourceFile } from '../ingest/types.js';
 
 export interface CorpusEntry {
-  /** Relative to the corpus root, `/`-separated, NFC. */
+  /** Relative to the corpus root, `/`-separated, NFC: what the document id is made from. */
   path: string;
+  /**
+   * The same path as the file system spells it. Differs from `path` for names in NFD
+   * (as macOS writes them); two files whose names differ only so are one document.
+   */
+  name: string;
   absolutePath: string;
   size: number;
   mtimeMs: number;
@@ -29,13 +34,16 @@ export async function listCorpus(root: string): Promise<CorpusEntry[]> {
       if (entry.isDirectory()) await walk(absolutePath);
       else if (entry.isFile()) {
         const info = await stat(absolutePath);
-        const path = relative(root, absolutePath).split(sep).join('/').normalize('NFC');
-        entries.push({ path, absolutePath, size: info.size, mtimeMs: info.mtimeMs });
+        const name = relative(root, absolutePath).split(sep).join('/');
+        entries.push({ path: name.normalize('NFC'), name, absolutePath, size: info.size, mtimeMs: info.mtimeMs });
       }
     }
   };
   await walk(root);
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // By NFC path; of two spellings of one name the NFC one comes first and is the document.
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const nfcFirst = (e: CorpusEntry) => (e.name === e.path ? 0 : 1);
+  return entries.sort((a, b) => compare(a.path, b.path) || nfcFirst(a) - nfcFirst(b) || compare(a.name, b.name));
 }
 
 export async function readSourceFile(entry: CorpusEntry): Promise<SourceFile> {

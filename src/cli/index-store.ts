@@ -1,90 +1,196 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { ingestFiles } from '../ingest/corpus.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { assembleCorpus, ingestFile, ingestSettingsKey, type FileOutcome } from '../ingest/corpus.js';
 import type { IngestWarning } from '../ingest/types.js';
+import type { IngestProgress, IngestSummary } from '../ingest/progress.js';
 import { createIndexData, LOCAL_INDEX_VERSION, type LocalIndexData } from '../search/local-index.js';
 import { listCorpus, readSourceFile, type CorpusEntry } from './corpus-files.js';
-import { manifestPathFor } from './paths.js';
 
-/** Content hashes of the files an index was built from, to tell when it is stale. */
+/**
+ * What an index was built from, to tell cheaply whether it is stale: per file (keyed by its
+ * path on disk) the content hash, and the size and mtime that let an unchanged file skip hashing.
+ */
 export interface IndexManifest {
   indexVersion: number;
+  /** INGEST_VERSION and chunk size: a new build of ingest re-reads everything. */
+  ingest: string;
   corpus: string;
-  files: Record<string, string>;
+  files: Record<string, FileStamp>;
+}
+
+export interface FileStamp {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Per-file outcomes of the last run, so an incremental run re-reads only changed files. */
+interface IngestCache {
+  ingest: string;
+  corpus: string;
+  files: Record<string, FileStamp & { outcome: FileOutcome }>;
 }
 
 export interface BuildResult {
   data: LocalIndexData;
   manifest: IndexManifest;
+  cache: IngestCache;
   warnings: IngestWarning[];
   files: number;
   seconds: number;
+  summary: IngestSummary;
+}
+
+export interface BuildOptions {
+  onWarning?: (warning: IngestWarning) => void;
+  /** Called after each file. */
+  onProgress?: (progress: IngestProgress) => void;
+  /** Reuse what an earlier run made of unchanged files (the cache `writeIndex` leaves beside the index). */
+  cacheFile?: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export interface BuildOptions {
-  onWarning?: (warning: IngestWarning) => void;
+/**
+ * Where ingest keeps its manifest and cache: beside the index, but never inside the
+ * worker's assets folder, whose every file is uploaded (`.index/assets/local-index.json`
+ * keeps them in `.index/`).
+ */
+export function statePaths(indexFile: string): { manifest: string; cache: string } {
+  const dir = dirname(resolve(indexFile));
+  if (basename(dir) === 'assets') {
+    return { manifest: join(dirname(dir), 'manifest.json'), cache: join(dirname(dir), 'ingest-cache.json') };
+  }
+  const stem = basename(indexFile).replace(/\.json$/i, '');
+  return { manifest: join(dir, `${stem}.manifest.json`), cache: join(dir, `${stem}.ingest-cache.json`) };
 }
 
-/** Reads, chunks and indexes every file of a corpus folder. */
+async function readJson<T>(file: string | undefined): Promise<T | undefined> {
+  if (!file) return undefined;
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStamp = (a: FileStamp | undefined, entry: CorpusEntry) =>
+  a !== undefined && a.size === entry.size && a.mtimeMs === entry.mtimeMs;
+
+/**
+ * Reads, chunks and indexes every file of a corpus folder, one file at a time (memory
+ * stays flat for large corpora). With `cacheFile`, files whose size and mtime, or else
+ * content hash, match the last run reuse its chunks; files no longer present drop out.
+ */
 export async function buildIndexFromCorpus(corpusDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const entries = await listCorpus(corpusDir);
-  const files: Record<string, string> = {};
-  const sources = await Promise.all(entries.map(readSourceFile));
-  for (const source of sources) files[source.path] = sha256(source.bytes);
-  const corpus = await ingestFiles(sources, { onWarning: options.onWarning });
+  const corpus = resolve(corpusDir);
+  const entries = await listCorpus(corpus);
+  const settings = ingestSettingsKey();
+  const previous = await readJson<IngestCache>(options.cacheFile);
+  const usable = previous?.ingest === settings && previous.corpus === corpus ? previous.files : {};
+
+  const cache: IngestCache = { ingest: settings, corpus, files: {} };
+  const outcomes: { path: string; outcome: FileOutcome }[] = [];
+  let reused = 0;
+  for (const [done, entry] of entries.entries()) {
+    options.onProgress?.({ done, total: entries.length, elapsedMs: performance.now() - started, current: entry.path });
+    const before = usable[entry.name];
+    let record: IngestCache['files'][string];
+    if (before && sameStamp(before, entry)) {
+      record = before;
+      reused++;
+    } else {
+      const source = await readSourceFile(entry);
+      const hash = sha256(source.bytes);
+      if (before?.hash === hash) {
+        record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
+        reused++;
+      } else {
+        record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source) };
+      }
+    }
+    cache.files[entry.name] = record;
+    outcomes.push({ path: entry.path, outcome: record.outcome });
+  }
+  options.onProgress?.({ done: entries.length, total: entries.length, elapsedMs: performance.now() - started });
+
+  const { documents, chunks, warnings } = assembleCorpus(outcomes, { onWarning: options.onWarning });
+  const files: Record<string, FileStamp> = {};
+  for (const [name, { hash, size, mtimeMs }] of Object.entries(cache.files)) files[name] = { hash, size, mtimeMs };
+  const seconds = (performance.now() - started) / 1000;
   return {
-    data: createIndexData(corpus.documents, corpus.chunks),
-    manifest: { indexVersion: LOCAL_INDEX_VERSION, corpus: resolve(corpusDir), files },
-    warnings: corpus.warnings,
+    data: createIndexData(documents, chunks),
+    manifest: { indexVersion: LOCAL_INDEX_VERSION, ingest: settings, corpus, files },
+    cache,
+    warnings,
     files: entries.length,
-    seconds: (performance.now() - started) / 1000,
+    seconds,
+    summary: {
+      files: entries.length,
+      documents: documents.length,
+      pages: documents.reduce((sum, d) => sum + (d.pages ?? 1), 0),
+      chunks: chunks.length,
+      reused,
+      skipped: warnings,
+      seconds,
+    },
   };
 }
 
-/** Writes to a temporary file and renames it over the old one: readers never see half an index. */
+/**
+ * Writes to a temporary file and renames it over the old one: readers never see half a
+ * file, and a run that fails leaves the previous one in place.
+ */
 async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
+/**
+ * Writes the index, then the cache, then the manifest. The manifest goes last: should a
+ * run stop between the writes, the next check sees a manifest that does not match and rebuilds.
+ */
 export async function writeIndex(indexFile: string, result: BuildResult): Promise<void> {
+  const paths = statePaths(indexFile);
   await writeAtomically(indexFile, JSON.stringify(result.data));
-  await writeAtomically(manifestPathFor(indexFile), JSON.stringify(result.manifest, null, 2));
+  await writeAtomically(paths.cache, JSON.stringify(result.cache));
+  await writeAtomically(paths.manifest, JSON.stringify(result.manifest, null, 2));
 }
 
-async function currentHashes(entries: CorpusEntry[]): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const entry of entries) hashes[entry.path] = sha256(await readFile(entry.absolutePath));
-  return hashes;
-}
-
-/** Why the index must be rebuilt, or undefined when it is current. */
+/**
+ * Why the index must be rebuilt, or undefined when it is current. Files whose size and
+ * mtime match the manifest are not read, so the check costs a directory listing when
+ * nothing changed.
+ */
 export async function staleReason(corpusDir: string, indexFile: string): Promise<string | undefined> {
   if (!existsSync(indexFile)) return 'no index yet';
-  let manifest: IndexManifest;
-  try {
-    manifest = JSON.parse(await readFile(manifestPathFor(indexFile), 'utf8')) as IndexManifest;
-  } catch {
-    return 'no manifest';
-  }
+  const manifest = await readJson<IndexManifest>(statePaths(indexFile).manifest);
+  if (!manifest || typeof manifest.files !== 'object') return 'no manifest';
   if (manifest.indexVersion !== LOCAL_INDEX_VERSION) return 'index format changed';
+  if (manifest.ingest !== ingestSettingsKey()) return 'ingest changed';
   if (manifest.corpus !== resolve(corpusDir)) return 'built from another corpus';
-  const hashes = await currentHashes(await listCorpus(corpusDir));
-  const before = Object.keys(manifest.files);
-  const now = Object.keys(hashes);
-  if (before.length !== now.length || now.some((path) => manifest.files[path] !== hashes[path]))
-    return 'corpus changed';
+  const entries = await listCorpus(corpusDir);
+  if (entries.length !== Object.keys(manifest.files).length) return 'corpus changed';
+  for (const entry of entries) {
+    const stamp = manifest.files[entry.name];
+    if (!stamp) return 'corpus changed';
+    if (sameStamp(stamp, entry)) continue;
+    if (sha256((await readSourceFile(entry)).bytes) !== stamp.hash) return 'corpus changed';
+  }
   return undefined;
 }
 
-/** Builds the index when it is missing or stale; returns what it did, for the log. */
+/** Builds the index when it is missing or stale, reusing unchanged files; returns what it did, for the log. */
 export async function ensureIndex(
   corpusDir: string,
   indexFile: string,
@@ -92,7 +198,7 @@ export async function ensureIndex(
 ): Promise<{ rebuilt: boolean; reason?: string; result?: BuildResult }> {
   const reason = await staleReason(corpusDir, indexFile);
   if (!reason) return { rebuilt: false };
-  const result = await buildIndexFromCorpus(corpusDir, options);
+  const result = await buildIndexFromCorpus(corpusDir, { cacheFile: statePaths(indexFile).cache, ...options });
   await writeIndex(indexFile, result);
   return { rebuilt: true, reason, result };
 }

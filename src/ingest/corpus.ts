@@ -2,7 +2,16 @@ import type { Chunk, DocumentMeta } from '../types.js';
 import type { IngestWarning, SourceFile } from './types.js';
 import { SkipFileError } from './types.js';
 import { loadDocument } from './loaders.js';
-import { chunkSections, type ChunkOptions } from './chunker.js';
+import { chunkSections, DEFAULT_CHUNK_CHARS, type ChunkOptions } from './chunker.js';
+
+/**
+ * Bump when a loader, the chunker or the metadata rules change what a file turns into:
+ * incremental runs then re-read every file instead of reusing chunks from an older build.
+ */
+export const INGEST_VERSION = 2;
+
+/** What one file became: a document with its chunks, or the reason it was skipped. */
+export type FileOutcome = { document: DocumentMeta; chunks: Chunk[] } | { skipped: string };
 
 export interface IngestedCorpus {
   documents: DocumentMeta[];
@@ -14,36 +23,71 @@ export interface IngestOptions extends ChunkOptions {
   onWarning?: (warning: IngestWarning) => void;
 }
 
+/** A key for everything that changes what ingest makes of a file: code version and chunk size. */
+export function ingestSettingsKey(options: ChunkOptions = {}): string {
+  return `v${INGEST_VERSION}/chunk${options.maxChars ?? DEFAULT_CHUNK_CHARS}`;
+}
+
+/** Loads and chunks one file; a file that cannot be read becomes a `skipped` reason, never an exception. */
+export async function ingestFile(file: SourceFile, options: ChunkOptions = {}): Promise<FileOutcome> {
+  try {
+    const { meta, sections } = await loadDocument(file);
+    const chunks = chunkSections(meta.id, sections, options);
+    if (chunks.length === 0) return { skipped: 'no text' };
+    return { document: meta, chunks };
+  } catch (error) {
+    if (error instanceof SkipFileError) return { skipped: error.message };
+    return { skipped: `cannot be read (${firstLine(error)})` };
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/**
+ * Puts per-file outcomes (in path order) together into one corpus. Two files with the same
+ * document id (a.md and a.txt, or one name in NFC and NFD forms) keep the first and warn
+ * of the second.
+ */
+export function assembleCorpus(
+  outcomes: Iterable<{ path: string; outcome: FileOutcome }>,
+  options: Pick<IngestOptions, 'onWarning'> = {},
+): IngestedCorpus {
+  const corpus: IngestedCorpus = { documents: [], chunks: [], warnings: [] };
+  const owner = new Map<string, string>();
+  const warn = (file: string, reason: string) => {
+    const warning = { file, reason };
+    corpus.warnings.push(warning);
+    options.onWarning?.(warning);
+  };
+  for (const { path, outcome } of outcomes) {
+    if ('skipped' in outcome) {
+      warn(path, outcome.skipped);
+      continue;
+    }
+    const first = owner.get(outcome.document.id);
+    if (first === path) {
+      warn(path, 'another file has this name in another Unicode form (NFC/NFD); they are one document');
+      continue;
+    }
+    if (first !== undefined) {
+      warn(path, `another file (${first}) already has the document id "${outcome.document.id}"`);
+      continue;
+    }
+    owner.set(outcome.document.id, path);
+    corpus.documents.push(outcome.document);
+    corpus.chunks.push(...outcome.chunks);
+  }
+  return corpus;
+}
+
 /**
  * Loads and chunks every file; a file that cannot be read becomes a warning and the run
  * goes on. Two files with the same id (a.md and a.txt) keep the first and warn of the second.
  */
 export async function ingestFiles(files: Iterable<SourceFile>, options: IngestOptions = {}): Promise<IngestedCorpus> {
-  const documents: DocumentMeta[] = [];
-  const chunks: Chunk[] = [];
-  const warnings: IngestWarning[] = [];
-  const seen = new Set<string>();
-  const warn = (file: string, reason: string) => {
-    const warning = { file, reason };
-    warnings.push(warning);
-    options.onWarning?.(warning);
-  };
-  for (const file of files) {
-    try {
-      const { meta, sections } = await loadDocument(file);
-      if (seen.has(meta.id)) {
-        warn(file.path, `another file already has the document id "${meta.id}"`);
-        continue;
-      }
-      const docChunks = chunkSections(meta.id, sections, options);
-      if (docChunks.length === 0) throw new SkipFileError('no text');
-      seen.add(meta.id);
-      documents.push(meta);
-      chunks.push(...docChunks);
-    } catch (error) {
-      if (error instanceof SkipFileError) warn(file.path, error.message);
-      else warn(file.path, `cannot be read (${(error as Error).message})`);
-    }
-  }
-  return { documents, chunks, warnings };
+  const outcomes: { path: string; outcome: FileOutcome }[] = [];
+  for (const file of files) outcomes.push({ path: file.path, outcome: await ingestFile(file, options) });
+  return assembleCorpus(outcomes, options);
 }

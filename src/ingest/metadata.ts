@@ -105,6 +105,11 @@ export function headlineFromLines(lines: SizedLine[]): string | undefined {
     .filter((line) => isTitleLike(line.text));
   if (candidates.length === 0) return undefined;
   const largest = Math.max(...candidates.map((line) => line.size));
+  const chars = (lines: typeof candidates) => lines.reduce((sum, line) => sum + line.text.length, 0);
+  // All in one size (a plain text PDF): no headline stands out, so the first line names it.
+  if (chars(candidates.filter((line) => line.size >= largest * HEADLINE_SIZE_SHARE)) > chars(candidates) / 2) {
+    return candidates[0]!.text.slice(0, MAX_TITLE_CHARS);
+  }
   const headline: string[] = [];
   let lastOrder = -1;
   for (const line of candidates) {

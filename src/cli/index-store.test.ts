@@ -1,0 +1,175 @@
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildIndexFromCorpus, ensureIndex, staleReason, statePaths, writeIndex } from './index-store.js';
+import { encryptedPdf, imageOnlyPdf, textPdf } from '../../test/helpers/pdf-fixtures.js';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A corpus folder with the given files (relative path -> contents). */
+async function corpusOf(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fund-ingest-'));
+  folders.push(dir);
+  const corpus = join(dir, 'corpus');
+  await mkdir(corpus);
+  for (const [path, contents] of Object.entries(files)) {
+    await mkdir(join(corpus, path, '..'), { recursive: true });
+    await writeFile(join(corpus, path), contents);
+  }
+  return corpus;
+}
+
+const GOOD =
+  '---\ntitle: 좋은 공고\ndate: 2026-04-30\n---\n# 좋은 공고\n\n국민성장펀드는 5조6천억 원 투자를 승인하였다.\n';
+
+/** A minimal HWPX package: one section, one paragraph. */
+function hwpx(text: string): Uint8Array {
+  const section =
+    '<?xml version="1.0" encoding="UTF-8"?><hs:sec xmlns:hs="s" xmlns:hp="p">' +
+    `<hp:p><hp:run charPrIDRef="0"><hp:t>${text}</hp:t></hp:run></hp:p></hs:sec>`;
+  return zipSync({ mimetype: strToU8('application/hwp+zip'), 'Contents/section0.xml': strToU8(section) });
+}
+
+describe('bad input: each is skipped with a one-line warning naming the file and the reason; good files still index', () => {
+  const garbage = new Uint8Array(3000).map((_, i) => (i * 7919 + 13) % 256);
+  const cases: [string, string, string | Uint8Array, RegExp][] = [
+    ['a corrupt PDF', 'broken.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog', /corrupt PDF/],
+    ['a truncated PDF', 'cut.pdf', textPdf([['Quarterly fund report']]).slice(0, 200), /corrupt PDF/],
+    ['an encrypted PDF', 'locked.pdf', encryptedPdf(), /encrypted PDF \(password protected\)/],
+    ['an image-only PDF', 'scan.pdf', imageOnlyPdf(), /no text layer .*OCR/],
+    ['an empty file', 'empty.md', '', /empty file/],
+    ['an unknown extension', 'table.xyz', 'a,b,c', /unsupported format "\.xyz"/],
+    ['binary garbage named .txt', 'noise.txt', garbage, /binary data/],
+    ['an HWP 5.0 file', 'old.hwp', garbage, /HWP 5\.0 .*not supported.*HWPX or PDF/],
+    ['a corrupt HWPX', 'broken.hwpx', 'PK not really a zip', /corrupt HWPX/],
+    ['an HTML page without text', 'blank.html', '<html><script>var a = 1;</script></html>', /no text/],
+  ];
+
+  it.each(cases)('%s', async (_label, name, contents, reason) => {
+    const corpus = await corpusOf({ 'good.md': GOOD, [name]: contents });
+    const seen: string[] = [];
+    const result = await buildIndexFromCorpus(corpus, { onWarning: (w) => seen.push(`${w.file}: ${w.reason}`) });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]!.file).toBe(name);
+    expect(result.warnings[0]!.reason).toMatch(reason);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).not.toContain('\n');
+    expect(result.data.documents.map((d) => d.id)).toEqual(['good']);
+    expect(result.data.chunks.some((c) => c.text.includes('5조6천억 원'))).toBe(true);
+    expect(result.summary.skipped).toHaveLength(1);
+  });
+});
+
+describe('every supported format in one run', () => {
+  it('indexes Markdown, text (EUC-KR), HTML, PDF and HWPX with their metadata', async () => {
+    const eucKr = new Uint8Array([
+      // "공고\n2024. 4. 9. 발표" in EUC-KR
+      0xb0, 0xf8, 0xb0, 0xed, 0x0a, 0x32, 0x30, 0x32, 0x34, 0x2e, 0x20, 0x34, 0x2e, 0x20, 0x39, 0x2e, 0x20, 0xb9, 0xdf,
+      0xc7, 0xa5,
+    ]);
+    const corpus = await corpusOf({
+      'notes.md': GOOD,
+      'legacy.txt': eucKr,
+      'page.html':
+        '<html lang="en"><head><title>Fund news</title></head><body><nav>Home</nav><p>The fund invested.</p></body></html>',
+      'report.pdf': textPdf([['Annual fund report', 'The fund invested 5.6 trillion won.'], ['Second page.']]),
+      'plan.hwpx': hwpx('교육부는 2024년 1월 24일 추진계획을 발표한다.'),
+    });
+    const { data, warnings, summary } = await buildIndexFromCorpus(corpus);
+    expect(warnings).toEqual([]);
+    const byId = Object.fromEntries(data.documents.map((d) => [d.id, d]));
+    expect(byId.legacy).toMatchObject({ title: '공고', date: '2024-04-09', lang: 'ko' });
+    expect(byId.page).toMatchObject({ title: 'Fund news', lang: 'en' });
+    expect(byId.report).toMatchObject({ title: 'Annual fund report', pages: 2, lang: 'en' });
+    expect(byId.plan).toMatchObject({ date: '2024-01-24', lang: 'ko', pages: 1 });
+    expect(data.chunks.find((c) => c.docId === 'report' && c.text.includes('Second page'))?.page).toBe(2);
+    expect(data.chunks.some((c) => c.text.includes('Home'))).toBe(false);
+    expect(summary).toMatchObject({ files: 5, documents: 5, pages: 6 });
+  });
+});
+
+describe('file names', () => {
+  it('keeps spaces, brackets and + in ids, and takes NFC and NFD spellings of a name as one document', async () => {
+    const nfc = '보도자료 공고.md'.normalize('NFC');
+    const nfd = '보도자료 공고.md'.normalize('NFD');
+    const corpus = await corpusOf({
+      [nfc]: GOOD,
+      '(보도자료) 2024년+교육부 [최종].md': GOOD,
+      'sub dir/a+b (1).txt': '제목\n본문입니다.',
+    });
+    // Linux keeps both spellings as two files; macOS would store only one.
+    await writeFile(join(corpus, nfd), GOOD);
+    const { data, warnings } = await buildIndexFromCorpus(corpus);
+    expect(data.documents.map((d) => d.id).sort()).toEqual(
+      ['(보도자료) 2024년+교육부 [최종]', 'sub dir/a+b (1)', '보도자료 공고'].map((s) => s.normalize('NFC')).sort(),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.reason).toMatch(/another Unicode form \(NFC\/NFD\)/);
+  });
+});
+
+describe('incremental runs', () => {
+  async function firstRun(files: Record<string, string>) {
+    const corpus = await corpusOf(files);
+    const indexFile = join(corpus, '..', 'out', 'local-index.json');
+    const result = await buildIndexFromCorpus(corpus, { cacheFile: statePaths(indexFile).cache });
+    await writeIndex(indexFile, result);
+    return { corpus, indexFile };
+  }
+
+  it('re-reads only changed files, adds new ones and drops removed ones', async () => {
+    const { corpus, indexFile } = await firstRun({
+      'a.md': '# A\n\n첫 번째 공고입니다.',
+      'b.md': '# B\n\n두 번째 공고입니다.',
+      'c.md': '# C\n\n세 번째 공고입니다.',
+    });
+    await writeFile(join(corpus, 'b.md'), '# B\n\n고쳐 쓴 두 번째 공고입니다.');
+    await rm(join(corpus, 'c.md'));
+    await writeFile(join(corpus, 'd.md'), '# D\n\n새 공고입니다.');
+
+    expect(await staleReason(corpus, indexFile)).toBe('corpus changed');
+    const run = await ensureIndex(corpus, indexFile);
+    expect(run.rebuilt).toBe(true);
+    expect(run.result!.summary.reused).toBe(1);
+    const index = JSON.parse(await readFile(indexFile, 'utf8'));
+    expect(index.documents.map((d: { id: string }) => d.id)).toEqual(['a', 'b', 'd']);
+    expect(index.chunks.some((c: { docId: string }) => c.docId === 'c')).toBe(false);
+    expect(index.chunks.find((c: { docId: string }) => c.docId === 'b').text).toContain('고쳐 쓴');
+    expect(await staleReason(corpus, indexFile)).toBeUndefined();
+  });
+
+  it('does nothing when nothing changed, and a touched file with the same content is not a change', async () => {
+    const { corpus, indexFile } = await firstRun({ 'a.md': '# A\n\n공고입니다.' });
+    const before = await stat(indexFile);
+    expect(await ensureIndex(corpus, indexFile)).toEqual({ rebuilt: false });
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(corpus, 'a.md'), later, later);
+    expect(await staleReason(corpus, indexFile)).toBeUndefined();
+    expect((await stat(indexFile)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('reuses a skipped file’s reason without reading it again, and warns again', async () => {
+    const { corpus, indexFile } = await firstRun({ 'a.md': GOOD, 'x.xyz': 'data' });
+    const warnings: string[] = [];
+    const result = await buildIndexFromCorpus(corpus, {
+      cacheFile: statePaths(indexFile).cache,
+      onWarning: (w) => warnings.push(w.file),
+    });
+    expect(result.summary.reused).toBe(2);
+    expect(warnings).toEqual(['x.xyz']);
+  });
+
+  it('leaves the previous index intact when a run fails', async () => {
+    const { corpus, indexFile } = await firstRun({ 'a.md': GOOD });
+    const before = await readFile(indexFile, 'utf8');
+    await rm(corpus, { recursive: true });
+    await expect(ensureIndex(corpus, indexFile)).rejects.toThrow(/corpus folder not found/);
+    expect(await readFile(indexFile, 'utf8')).toBe(before);
+    expect((await readdir(join(indexFile, '..'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
