@@ -6,9 +6,10 @@ import { runInNewContext } from 'node:vm';
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
-/** Bytes of heap in use after a full garbage collection. */
+/** Bytes of heap in use after a full garbage collection, typed-array buffers included. */
 export function heapUsedAfterGc(): number {
   collect();
   collect();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }

@@ -1,12 +1,14 @@
 import type { Chunk, DocumentMeta, Passage } from '../types.js';
 import type { IndexStats, Retriever, SearchHit, SearchOptions } from './types.js';
-import { Bm25 } from './bm25.js';
+import { Bm25, Bm25Builder, type Bm25Data } from './bm25.js';
 import { matchesFilters } from './filters.js';
-import { tokenize } from '../text/tokenize.js';
+import { PROXIMITY_WEIGHT, RERANK_DEPTH, proximityScore, type QueryWord } from './proximity.js';
+import { WordPositions, WordPositionsBuilder, type WordPositionsData } from './word-positions.js';
+import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
 /** Bump when the analyzer or the stored shape changes: older files are rebuilt. */
-export const LOCAL_INDEX_VERSION = 1;
+export const LOCAL_INDEX_VERSION = 2;
 export const DEFAULT_SEARCH_LIMIT = 8;
 /** The index's file name in the worker's assets folder (wrangler.toml `[assets]`). */
 export const LOCAL_INDEX_FILE_NAME = 'local-index.json';
@@ -18,25 +20,61 @@ export interface LocalIndexData {
   builtAt: string;
   documents: DocumentMeta[];
   chunks: Chunk[];
+  /** Postings, built once at ingest so loading never re-analyzes the text. */
+  lexical: Bm25Data;
+  /** Every chunk's words in order, for the proximity rerank. */
+  positions: WordPositionsData;
+}
+
+export interface CreateIndexOptions {
+  builtAt?: Date;
 }
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
 }
 
-export function createIndexData(documents: DocumentMeta[], chunks: Chunk[], builtAt = new Date()): LocalIndexData {
+/** The text of a chunk's title field: its document's title and the headings above it. */
+function titleText(doc: DocumentMeta, chunk: Chunk): string {
+  return [doc.title, ...(chunk.headings ?? [])].join(' ');
+}
+
+/** Analyzes every chunk and builds the serializable index (what `npm run ingest` writes). */
+export function createIndexData(
+  documents: DocumentMeta[],
+  chunks: Chunk[],
+  options: CreateIndexOptions = {},
+): LocalIndexData {
+  const docsById = new Map(documents.map((d) => [d.id, d]));
+  const builder = new Bm25Builder();
+  const positions = new WordPositionsBuilder();
+  for (const chunk of chunks) {
+    const doc = docsById.get(chunk.docId);
+    if (!doc) throw new IndexFormatError(`chunk ${chunk.id} names unknown document ${chunk.docId}`);
+    const terms: string[] = [];
+    const keys: string[] = [];
+    for (const word of analyzeWords(chunk.text)) {
+      wordTerms(word, terms);
+      keys.push(wordKey(word));
+    }
+    builder.add(terms, tokenize(titleText(doc, chunk)));
+    positions.add(keys);
+  }
   return {
     format: LOCAL_INDEX_FORMAT,
     version: LOCAL_INDEX_VERSION,
-    builtAt: builtAt.toISOString(),
+    builtAt: (options.builtAt ?? new Date()).toISOString(),
     documents,
     chunks,
+    lexical: builder.build().toData(),
+    positions: positions.toData(),
   };
 }
 
-/** The embedded default's index: lexical BM25 over the Korean-aware analyzer, in memory. */
+/** The embedded default's index: lexical BM25F over the Korean-aware analyzer, in memory. */
 export class LocalIndex implements Retriever {
-  private readonly bm25 = new Bm25();
+  private readonly bm25: Bm25;
+  private readonly positions: WordPositions;
   private readonly docsById = new Map<string, DocumentMeta>();
   private readonly passages: Passage[];
 
@@ -54,9 +92,13 @@ export class LocalIndex implements Retriever {
         ...(doc.tags ? { tags: doc.tags } : {}),
       };
     });
-    for (const p of this.passages) {
-      const titleTerms = tokenize([p.title, ...(p.headings ?? [])].join(' '));
-      this.bm25.add(tokenize(p.text), titleTerms);
+    try {
+      this.bm25 = Bm25.fromData(data.lexical, data.chunks.length);
+      this.positions = WordPositions.fromData(data.positions, data.chunks.length);
+    } catch (error) {
+      throw new IndexFormatError(
+        `the index postings are damaged (${(error as Error).message}); run \`npm run ingest\``,
+      );
     }
   }
 
@@ -77,6 +119,14 @@ export class LocalIndex implements Retriever {
         `the index has format version ${d.version}, this build reads ${LOCAL_INDEX_VERSION}; run \`npm run ingest\``,
       );
     }
+    if (
+      typeof d.lexical !== 'object' ||
+      d.lexical === null ||
+      typeof d.positions !== 'object' ||
+      d.positions === null
+    ) {
+      throw new IndexFormatError('the index has no postings; run `npm run ingest` to rebuild it');
+    }
     return new LocalIndex(d as LocalIndexData);
   }
 
@@ -90,16 +140,30 @@ export class LocalIndex implements Retriever {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-    const terms = tokenize(query);
-    if (terms.length === 0) return [];
+    const weights = new Map<string, number>();
+    const words = new Map<number, QueryWord>();
+    for (const word of analyzeWords(query, { query: true })) {
+      const terms: string[] = [];
+      wordTerms(word, terms);
+      for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
+      const id = this.positions.idOf(wordKey(word));
+      if (id !== undefined && terms.length > 0 && !words.has(id)) {
+        words.set(id, { id, weight: terms.reduce((sum, t) => sum + this.bm25.idf(t), 0) / terms.length });
+      }
+    }
+    if (weights.size === 0) return [];
     const filters = options.filters;
     const accept = filters
       ? (i: number) => matchesFilters(this.docsById.get(this.passages[i]!.docId)!, filters)
       : undefined;
-    const scores = this.bm25.score(terms, accept);
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i, score]) => ({ passage: this.passages[i]!, score }));
+    const candidates = this.bm25.search(weights, Math.max(limit, RERANK_DEPTH), accept);
+    const queryWords = [...words.values()];
+    if (queryWords.length >= 2) {
+      for (const c of candidates) {
+        c.score += PROXIMITY_WEIGHT * proximityScore(queryWords, this.positions.sequence(c.doc));
+      }
+      candidates.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    }
+    return candidates.slice(0, limit).map(({ doc, score }) => ({ passage: this.passages[doc]!, score }));
   }
 }

@@ -63,6 +63,18 @@ const PARTICLES = [
   '나',
   '란',
 ].sort((a, b) => b.length - a.length);
+const PARTICLE_SET = new Set(PARTICLES);
+/** Particles by their last syllable, longest first: a word is checked only against its own ending. */
+const BY_LAST_SYLLABLE = new Map<string, string[]>();
+for (const particle of PARTICLES) {
+  const last = particle[particle.length - 1]!;
+  BY_LAST_SYLLABLE.set(last, [...(BY_LAST_SYLLABLE.get(last) ?? []), particle]);
+}
+
+/** Whether a whole string is a particle (the 에 of 제30조에). */
+export function isParticle(text: string): boolean {
+  return PARTICLE_SET.has(text);
+}
 
 /** Words that end in a particle-like syllable but are whole nouns in this domain. */
 const KEEP = new Set(['투자가', '전문가', '사업가', '기업가', '자본가', '최고가', '소비자가']);
@@ -74,7 +86,7 @@ const KEEP = new Set(['투자가', '전문가', '사업가', '기업가', '자�
  */
 export function stripParticle(word: string): string {
   if (word.length < 3 || KEEP.has(word)) return word;
-  for (const particle of PARTICLES) {
+  for (const particle of BY_LAST_SYLLABLE.get(word[word.length - 1]!) ?? []) {
     if (word.length - particle.length >= 2 && word.endsWith(particle)) {
       return word.slice(0, -particle.length);
     }
