@@ -71,9 +71,14 @@ export interface IngestSummary {
  */
 export function formatSummary(summary: IngestSummary): string[] {
   const perSecond = (n: number) => (summary.seconds > 0 ? (n / summary.seconds).toFixed(1) : '–');
+  // Throughput only means something when files were read; a run that reused them all only listed and stat'ed.
+  const pace =
+    summary.reused < summary.files
+      ? `: ${perSecond(summary.pages)} pages/s, ${perSecond(summary.chunks)} chunks/s`
+      : ' (nothing changed)';
   const lines = [
     `indexed ${summary.documents} documents (${summary.pages} pages, ${summary.chunks} chunks) from ${summary.files} files ` +
-      `in ${summary.seconds.toFixed(2)} s: ${perSecond(summary.pages)} pages/s, ${perSecond(summary.chunks)} chunks/s`,
+      `in ${summary.seconds.toFixed(2)} s${pace}`,
   ];
   if (summary.reused) lines.push(`reused ${summary.reused} unchanged file${summary.reused === 1 ? '' : 's'}`);
   if (summary.skipped.length) {

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './paths.js';
+
+const run = promisify(execFile);
+const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Runs `npm run ingest -- ...args` as a user would (without npm's banner), never throwing on exit codes. */
+async function ingest(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(TSX, ['src/cli/ingest.ts', ...args], { cwd: PROJECT_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run ingest', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fund-ingest-cli-'));
+    await mkdir(join(dir, 'corpus'));
+    await writeFile(join(dir, 'corpus', 'a.md'), '# 공고\n\n국민성장펀드는 투자를 승인하였다.');
+    await writeFile(join(dir, 'corpus', 'b.txt'), '두 번째 공고\n본문입니다.');
+    await writeFile(join(dir, 'corpus', 'c.xyz'), 'data');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('prints warnings on stderr and a summary with throughput, then reuses unchanged files', async () => {
+    const args = ['--corpus', join(dir, 'corpus'), '--out', join(dir, 'out', 'index.json')];
+    const first = await ingest(...args);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('warning: skipped c.xyz: unsupported format ".xyz"\n');
+    expect(first.stdout).toMatch(
+      /^indexed 2 documents \(2 pages, 2 chunks\) from 3 files in [\d.]+ s: [\d.]+ pages\/s, [\d.]+ chunks\/s$/m,
+    );
+    expect(first.stdout).toContain('skipped 1 file: unsupported format ".xyz" (1)');
+
+    const second = await ingest(...args);
+    expect(second.stdout).toContain('(nothing changed)');
+    expect(second.stdout).toContain('reused 3 unchanged files');
+  });
+
+  it('refuses --target upstash with a clear message', async () => {
+    const result = await ingest('--target', 'upstash', '--corpus', join(dir, 'corpus'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--target upstash is not available in this build yet/);
+  });
+});
