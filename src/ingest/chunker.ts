@@ -5,13 +5,14 @@ import { startsWithListMarker } from './list-markers.js';
 
 /**
  * Target chunk size in characters. Measured with `npx tsx bench/chunk-size.ts` (the 720
- * allganize pages chunked at each size, 114 questions, page-level hits through LocalIndex):
- * 300 chars R@1 0.860 / MRR 0.915, 500: 0.842 / 0.909, 700: 0.877 / 0.926, 1000: 0.877 /
- * 0.929, whole pages: 0.877 / 0.928. Recall reaches its plateau at 700; we take the
- * smallest size on it, because smaller chunks hand the answer step fewer unrelated
+ * allganize pages chunked at each size, 114 questions, page-level hits through LocalIndex,
+ * R@1 / MRR@10): 300: 0.886 / 0.932, 500: 0.851 / 0.919, 700: 0.877 / 0.932, 900: 0.904 /
+ * 0.948, 1,200: 0.895 / 0.940, 1,400: 0.904 / 0.945, whole pages: 0.895 / 0.940. Recall
+ * reaches its plateau at about 900 (differences past it are a question or two); we take
+ * the smallest size on it, because smaller chunks hand the answer step fewer unrelated
  * sentences and a citation points closer to the fact.
  */
-export const DEFAULT_CHUNK_CHARS = 700;
+export const DEFAULT_CHUNK_CHARS = 900;
 /** A section's last piece shorter than this share of the target joins the chunk before it. */
 const MIN_TAIL_SHARE = 0.25;
 
