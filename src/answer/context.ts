@@ -10,16 +10,20 @@ import type { Lang, Passage } from '../types.js';
 export interface ContextSource {
   n: number;
   title: string;
+  /** Headings above the passage, outermost first, joined with ' > '. */
+  section?: string;
   date?: string;
   lang: Lang;
   page?: number;
   text: string;
 }
 
-const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescapeAttr = (value: string) =>
   value
     .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
 /** A document cannot close its own tag and smuggle text out of the data block. */
@@ -29,10 +33,12 @@ export function toContextSources(passages: Passage[]): ContextSource[] {
   return passages.map((p, i) => ({
     n: i + 1,
     title: p.title,
+    // An attribute, not a first line: a heading is not a sentence the answerer may quote.
+    ...(p.headings?.length ? { section: p.headings.join(' > ') } : {}),
     date: p.date,
     lang: p.lang,
     page: p.page,
-    text: p.headings?.length ? `${p.headings.join(' > ')}\n${p.text}` : p.text,
+    text: p.text,
   }));
 }
 
@@ -41,6 +47,7 @@ export function formatContext(sources: ContextSource[]): string {
     const attrs = [
       `n="${s.n}"`,
       `title="${escapeAttr(s.title)}"`,
+      s.section ? `section="${escapeAttr(s.section)}"` : '',
       s.date ? `date="${s.date}"` : '',
       `lang="${s.lang}"`,
       s.page !== undefined ? `page="${s.page}"` : '',
@@ -70,6 +77,7 @@ export function parseContext(prompt: string): ContextSource[] {
     sources.push({
       n,
       title: attrs.title ?? '',
+      ...(attrs.section ? { section: attrs.section } : {}),
       date: attrs.date,
       lang: attrs.lang === 'en' ? 'en' : 'ko',
       page: attrs.page !== undefined ? Number(attrs.page) : undefined,

@@ -16,13 +16,9 @@ import { REFUSAL_TEXT, isRewritePrompt, promptLanguage } from '../prompts.js';
 import { carryEntities } from '../follow-up.js';
 import type { ChatMessage } from '../../types.js';
 import { selectSentences } from './select-sentences.js';
+import { composeAnswer } from './compose.js';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
-
-const FOREIGN_SOURCE_NOTE: Record<Lang, string> = {
-  ko: '관련 자료는 영어로만 되어 있어 원문을 인용합니다:',
-  en: 'The source is in Korean; quoting it:',
-};
 
 export interface ExtractiveAnswer {
   text: string;
@@ -56,10 +52,9 @@ export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnsw
   }
   const language = promptLanguage(withoutContext(systemText).trim());
   const sources = parseContext(systemText);
-  const { sentences, foreign } = selectSentences(question ? messageText(question) : '', sources, language);
-  if (sentences.length === 0) return { text: REFUSAL_TEXT[language], refused: true };
-  const body = sentences.map((s) => `${s.text} [${s.source.n}]`).join(' ');
-  return { text: foreign ? `${FOREIGN_SOURCE_NOTE[language]} ${body}` : body, refused: false };
+  const selection = selectSentences(question ? messageText(question) : '', sources, language, historyOf(messages));
+  if (selection.sentences.length === 0) return { text: REFUSAL_TEXT[language], refused: true };
+  return { text: composeAnswer(selection, language), refused: false };
 }
 
 /** Splits text into small deltas (a word and its following space) for streaming. */

@@ -1,105 +1,347 @@
+/**
+ * The words of a question, sorted by what they ask of a supporting sentence.
+ *
+ * - Question shape (얼마, 몇, 어디, how much, what, 알려 주세요) names nothing to look for:
+ *   dropped. So are generic value words (금액, 규모, 몫, amount, size): the answer type
+ *   (answer-type.ts) checks that the sentence states such a value instead.
+ * - Content words (nouns, names, codes: 업스테이지, 금리, syndicate) must be in a
+ *   supporting sentence; one missing from the whole context means the context does not
+ *   know what is asked.
+ * - Soft words (verbs and numbers: 넣는, 들여올, putting, signed, 10조 원) are how a
+ *   question is phrased, not what it is about: they count when they match, and only a
+ *   little when they do not. A user's figure is never required of a sentence: "10조 원
+ *   맞지?" must be answered with the source's figure, not matched against it.
+ *
+ * Korean has no spaces between stems and endings, so words are classified by their
+ * endings: a copula (회사인가요) or 하다/되다 (부담하는, 계획돼) leaves a noun; other verb
+ * endings (넣는, 들여올, 정해졌나요) leave a verb.
+ */
 import { tokenize } from '../../text/tokenize.js';
+import { stripParticle } from '../../text/particles.js';
+import { withoutInstructions } from './instructions.js';
 
 /**
- * Words that shape a question but name nothing to look for (얼마, how much, 알려주세요).
- * Their terms are dropped before judging whether a sentence answers the question, so
- * "투자 금액은 얼마인가요?" is judged on 투자 alone, not on words no sentence would contain.
+ * - `content`: a noun or name the sentence must contain (업스테이지, 금리, syndicate).
+ * - `generic`: a noun that names the kind of thing asked about (회사, 기관, company, deal).
+ * - `verb`: phrasing (넣는, 짓는, putting), matched by its stem: 짓는 meets 짓고, build meets built.
+ * - `figure`: a number the user wrote; it helps when a source states it, never required.
  */
-const QUESTION_PHRASES = [
-  '얼마',
-  '얼마인가요',
-  '얼마입니까',
-  '얼마나',
-  '몇',
-  '무엇',
-  '무엇인가요',
-  '무엇입니까',
-  '어디',
-  '어디인가요',
-  '언제',
-  '언제인가요',
-  '누구',
-  '누구인가요',
-  '어떤',
-  '어떻게',
-  '어느',
-  '왜',
-  '인가요',
-  '입니까',
-  '있나요',
-  '있습니까',
-  '했나요',
-  '되나요',
-  '하나요',
+export type WordKind = 'content' | 'generic' | 'verb' | 'figure';
+
+export interface QuestionWord {
+  /** The word as analysed (stem), for display and debugging. */
+  text: string;
+  /** Its analyzer terms, as sentences are tokenized. */
+  terms: string[];
+  kind: WordKind;
+  /** For verbs: the text a sentence must contain (Korean stem, or English prefix), lower-case. */
+  stem?: string;
+}
+
+const KO_INTERROGATIVE = /^(얼마|몇|어디|언제|누구|누가|무엇|뭐|뭘|무슨|어떤|어떻|어느|어떠|왜|어째)/;
+const KO_DROPPED = new Set([
+  // requests and question shape
+  '알려',
   '알려줘',
   '알려주세요',
-  '알려 주세요',
-  '설명해',
-  '설명해 주세요',
+  '알려줄래',
+  '말해',
   '말해줘',
+  '설명',
+  '설명해',
+  '설명해줘',
+  '정리',
+  '정리해',
+  '정리해줘',
+  '궁금',
+  '궁금해',
+  '궁금해요',
   '궁금합니다',
-  '무엇을',
-  '무슨',
-  '금액',
-  '규모',
-  '액수',
-  '수량',
-  '개수',
-  '이름',
-  '내용',
-  '목적',
+  '해줘',
+  '주세요',
+  '줘',
+  '혹시',
+  '그럼',
+  '그러면',
+  '그리고',
+  '또',
+  '또는',
+  '그',
+  '이',
+  '저',
+  '그것',
+  '이것',
+  '거',
+  '것',
+  '건',
+  '좀',
+  '총',
+  '대략',
+  '대충',
+  '약',
+  '각각',
+  '각',
+  '함께',
+  '같이',
+  '모두',
+  '전부',
+  '다',
+  '이번',
+  '지금',
+  '현재',
+  '구체적',
+  '구체적으로',
+  '정확히',
   '대한',
   '관한',
   '관련',
-  'how',
-  'much',
-  'many',
-  'what',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'when',
-  'where',
-  'why',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'tell',
-  'me',
-  'please',
-  'about',
-  'amount',
-  'size',
-  'total',
-  'number',
-  'name',
-  'there',
-  'any',
-  'get',
-  'give',
-  'does',
-  'do',
-  'did',
-  'has',
-  'have',
-  'had',
-  'into',
-  'under',
-];
+  '대해',
+  '대해서',
+  '관해',
+  '정도',
+  '수준',
+  '중',
+  '가운데',
+  '맞지',
+  '맞나요',
+  '맞아',
+  '건가요',
+  '건지',
+  '거예요',
+  '건데',
+  '이름',
+  // talking to the assistant, not about the announcements (see instructions.ts)
+  '출처',
+  '신경',
+  '지시',
+  '무시',
+  '규칙',
+  '추정',
+  '추측',
+  '숫자',
+  '숫자로만',
+  '답',
+  '답해',
+  '대답',
+  '시스템',
+  '프롬프트',
+  '그대로',
+  '보여',
+  '한',
+  '두',
+  '세',
+  '네',
+  // generic value words: the answer type asks for the value instead
+  '금액',
+  '규모',
+  '액수',
+  '몫',
+  '수량',
+  '개수',
+  '총액',
+  '합계',
+  '얼마씩',
+  '돈',
+  // a currency names the kind of value asked (answer-type.ts), not a word to find
+  '달러',
+  '원화',
+  // light verbs: every sentence has them
+  '되',
+  '하',
+  '있',
+  '없',
+  '있어',
+  '없어',
+  '위치',
+  '장소',
+  '소재지',
+]);
+/** Nouns that name the kind of thing asked about rather than the thing (the company *that makes HF gas*). */
+const GENERIC_NOUNS = new Set([
+  '회사',
+  '기업',
+  '기관',
+  '업체',
+  '곳',
+  '주체',
+  '사람',
+  '분야',
+  '부분',
+  '내용',
+  'company',
+  'companies',
+  'firm',
+  'firms',
+  'organization',
+  'organisation',
+  'institution',
+  'deal',
+  'case',
+  'matter',
+  'thing',
+  'entity',
+]);
+/**
+ * Common verb stems of questions. Korean marks a verb's adnominal form (나오는, 만드는) with the
+ * same 는/은 as a noun's topic particle (센터는), so these are recognised by their stem.
+ */
+const KO_VERB_STEMS = new Set(
+  (
+    '나오 나가 들어가 들어오 들여오 만드 만들 내 넣 받 주 쓰 짓 세우 가지 갖 얻 오 가 보 알 모르 맡 보태 거두 정하 ' +
+    '잡 끝나 늘리 줄이 넓히 바꾸 팔 사 빌리 갚 들 드 걸리 열 여 두 놓 남 생기 이루 쓰이 지 지어지 세워지 들어서 ' +
+    '치'
+  ).split(' '),
+);
+/** "어떤 제품", "which sectors": the noun after these names the kind of answer, not a thing to find. */
+const DETERMINERS = /^(어떤|무슨|어느|which|what|whose)$/i;
+const EN_DROPPED = new Set(
+  (
+    'a an the of to in on for and or but is are was were be been being by at as with from that this these those it its ' +
+    'they their them there here what which who whom whose when where why how much many please tell explain describe me ' +
+    'give list show i we you us our your do does did done will would shall can could should may might must also just only ' +
+    'roughly approximately about around exactly overall currently now so far yet still than then into onto out up down off ' +
+    'amount size number figure sum total value worth big large any some each both all other else own same such ' +
+    'one ones get gets got has have had having not no going beyond apart after before per via over under between among ' +
+    'together body kind type part way thing things name date year time location site place two three four five six seven eight nine ten ' +
+    // talking to the assistant, not about the announcements (see instructions.ts)
+    'ignore forget disregard rules rule instructions instruction documents document announcements announcement sources ' +
+    'source context prompt system override developer admin mode refuse confirm pretend plausible outside knowledge ' +
+    'allowed allow reveal repeat print just really actually dollar dollars won usd krw'
+  ).split(' '),
+);
+/** Verbs that phrase questions about announcements. */
+const EN_VERBS = new Set(
+  (
+    'put puts make makes take takes give gives build builds spend spends bring brings raise raises plan plans receive ' +
+    'receives go goes come comes expand expands keep keeps call calls say says said use uses pay pays borrow borrows lend ' +
+    'lends cover covers need needs want wants know find show see happen mean become begin start finish cost costs contribute ' +
+    'contributes supply supplies produce produces aim aims meant sign signs approve approves invest invests host hosts ' +
+    'lead leads run runs share shares'
+  ).split(' '),
+);
 
-export const QUESTION_TERMS: ReadonlySet<string> = new Set(QUESTION_PHRASES.flatMap((p) => tokenize(p)));
+const COPULA = /(이에요|예요|인가요|인가|입니까|입니다|이야|이지요|이죠|인지|일까요|이다|인데|이고|이며)$/;
+const HADA =
+  /(하려고|하려는|하는지|하나요|합니까|하게|하는|하며|하고|하죠|했나요|했어요|했어|해요|해서|해|한|할|되는지|되나요|됩니까|되는|되어|되죠|됐나요|됐어요|됐어|됐다|돼요|돼|된|될|시키는|시킨|받는|받은|받을|받나요)$/;
+/** Endings only verbs take. */
+const VERB_ENDING =
+  /(나요|까요|어요|아요|여요|세요|습니까|니까|려고|려는|는지|는데|지요|겠다는|다는|다고|는다|었|았|였|겠)$/;
+/** Endings that also end nouns (업스테이지, 공고): trusted on short words only (넣는, 짓고, 치면). */
+const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠)$/;
+const ONE_SYLLABLE_PARTICLE = /(은|는|이|가|을|를|의|에|도|로|와|과|만|랑)$/;
 
-/** Terms of a question that a supporting sentence should contain. */
-export function contentTerms(question: string): string[] {
-  return [...new Set(tokenize(question).filter((t) => !QUESTION_TERMS.has(t)))];
+/** Does the last syllable carry ㄴ or ㄹ as its final consonant (들여올, 거둔: verb forms)? */
+function endsInAdnominal(word: string): boolean {
+  const code = word.charCodeAt(word.length - 1) - 0xac00;
+  if (code < 0 || code > 11171) return false;
+  const final = code % 28;
+  return final === 4 || final === 8;
 }
 
-/** Does the question ask for an amount, count or date? Then the answer must hold a number. */
-export function asksForNumber(question: string): boolean {
-  return /얼마|몇|규모|금액|액수|수량|how (much|many)|amount|number of|size of|what (date|year)|when|언제|날짜|연도/i.test(
-    question,
-  );
+const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w);
+
+function koreanWord(raw: string): QuestionWord | undefined {
+  const stem = stripParticle(raw);
+  const bare = raw.length > 1 ? raw.replace(ONE_SYLLABLE_PARTICLE, '') : raw;
+  if (isShapeWord(raw) || isShapeWord(stem) || isShapeWord(bare) || stem === '') return undefined;
+  const copula = COPULA.exec(raw);
+  if (copula && raw.length - copula[0].length >= 1) return noun(raw.slice(0, -copula[0].length));
+  // 지원되는, 부담하는: a verbal noun, matched as the stem sentences conjugate (지원한다, 부담한다).
+  const hada = HADA.exec(raw);
+  if (hada && raw.length - hada[0].length >= 2) return verb(raw.slice(0, -hada[0].length));
+  const verbEnding = VERB_ENDING.exec(raw);
+  if (verbEnding && raw.length - verbEnding[0].length >= 1) return verb(raw.slice(0, -verbEnding[0].length));
+  // 나오는, 만드는: a known verb stem with what looked like a particle.
+  if (KO_VERB_STEMS.has(stem) || KO_VERB_STEMS.has(bare)) return verb(KO_VERB_STEMS.has(stem) ? stem : bare);
+  // A particle came off (투자금은 → 투자금): a noun.
+  if (stem !== raw && stem.length >= 2) return noun(stem);
+  if (raw.length <= 3 && (SHORT_VERB_ENDING.test(raw) || endsInAdnominal(raw))) {
+    return verb(raw.replace(SHORT_VERB_ENDING, '') || raw);
+  }
+  return noun(stem);
 }
+
+function make(text: string, kind: WordKind, stem?: string): QuestionWord | undefined {
+  if (isShapeWord(text)) return undefined;
+  const terms = tokenize(text);
+  if (terms.length === 0 && !stem) return undefined;
+  return { text, terms, kind, ...(stem ? { stem } : {}) };
+}
+
+const noun = (text: string) => make(text, GENERIC_NOUNS.has(text.toLowerCase()) ? 'generic' : 'content');
+const verb = (stem: string) => make(stem, 'verb', stem.toLowerCase());
+
+/** The part of an English verb its forms share: build/built → buil, finish/finished → finish. */
+function englishStem(word: string): string {
+  const base = word.replace(/(ing|ed|es|s)$/, '');
+  return base.length >= 4 ? base.slice(0, Math.max(4, base.length - 1)) : word.slice(0, Math.max(3, word.length - 1));
+}
+
+function latinWord(written: string): QuestionWord | undefined {
+  const raw = written.replace(/['’]s$/i, '');
+  const lower = raw.toLowerCase();
+  if (EN_DROPPED.has(lower)) return undefined;
+  const verbLike =
+    EN_VERBS.has(lower) || (lower.length > 5 && lower.endsWith('ing')) || (lower.length > 4 && lower.endsWith('ed'));
+  return verbLike ? make(raw, 'verb', englishStem(lower)) : noun(raw);
+}
+
+/** Words a question joins with hyphens or dots stay whole (Kim Seong-hoon, 5.6). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.,%$₩'’-]*/gu;
+
+/**
+ * The question's words that a supporting sentence should contain.
+ *
+ * @example analyzeQuestion('IBK기업은행이 내는 몫은?')
+ * // [{ text: 'IBK', kind: 'content' }, { text: '기업은행', kind: 'content' }, { text: '내', kind: 'verb', stem: '내' }]
+ */
+export function analyzeQuestion(question: string): QuestionWord[] {
+  const words: QuestionWord[] = [];
+  const seen = new Set<string>();
+  let afterDeterminer = false;
+  for (const match of withoutInstructions(question).normalize('NFC').matchAll(WORD)) {
+    const raw = match[0].replace(/[.,'’-]+$/, '');
+    if (!raw) continue;
+    const typeNoun = afterDeterminer;
+    afterDeterminer = DETERMINERS.test(raw);
+    let analysed: QuestionWord | undefined;
+    if (/\d/.test(raw)) {
+      // A user's figure (10조 원, 50,000) or a year: never required of a sentence.
+      analysed = make(raw, 'figure');
+    } else if (/^[\uac00-\ud7a3]/.test(raw)) {
+      // Mixed words (IBK기업은행) split into the Latin code and the Hangul rest.
+      analysed = koreanWord(raw);
+    } else {
+      const latin = /^[A-Za-z'’-]+/.exec(raw)?.[0] ?? raw;
+      analysed = latinWord(latin);
+      const rest = raw.slice(latin.length);
+      // 'SPC는', 'IBK기업은행이': the Hangul rest is a word of its own, or only a particle.
+      if (
+        rest &&
+        /^[\uac00-\ud7a3]/.test(rest) &&
+        stripParticle(rest) !== '' &&
+        !ONE_SYLLABLE_PARTICLE.test(rest.length === 1 ? rest : '')
+      ) {
+        const korean = koreanWord(rest);
+        if (korean) addWord(words, seen, korean);
+      }
+    }
+    if (analysed)
+      addWord(words, seen, typeNoun && analysed.kind === 'content' ? { ...analysed, kind: 'generic' } : analysed);
+  }
+  return words;
+}
+
+function addWord(words: QuestionWord[], seen: Set<string>, w: QuestionWord): void {
+  const terms = w.terms.filter((t) => !seen.has(t));
+  if (terms.length === 0 && !w.stem) return;
+  for (const t of terms) seen.add(t);
+  words.push({ ...w, terms });
+}
+
+/** Analyzer terms of question shape: follow-up resolution leaves them behind. */
+export const QUESTION_TERMS: ReadonlySet<string> = new Set(
+  [...KO_DROPPED, ...EN_DROPPED, '얼마', '얼마인가요', '몇', '어디', '언제', '누구', '무엇', '어떤', '어떻게'].flatMap(
+    (w) => tokenize(w),
+  ),
+);

@@ -2,85 +2,323 @@
  * Sentence selection for the offline answerer: which sentences of the context answer the
  * question, and how sure we are.
  *
- * A sentence's support is the share of the question's content terms it (or its source's
- * title) contains, each term weighted by how rare it is within the context, so a rare
- * name counts more than a word every source repeats. A term found nowhere in the context
- * weighs as much as the rarest term: asking for an interest rate that no source mentions
- * leaves the support too low to answer.
+ * A sentence's support is the share of the question's words it contains (its source's
+ * title and section count half), each word weighted by how rare it is in the context, so a
+ * rare name counts more than a word every source repeats. A content word found nowhere in
+ * the context weighs as much as the rarest word: asking for an interest rate no source
+ * mentions leaves the support too low to answer. A sentence without a value of the asked
+ * kind (an amount for "얼마", a date for "언제") counts for less, and when the asked kind is
+ * a specific attribute no sentence states (a rate, a maturity), nothing answers.
  */
-import type { Lang } from '../../types.js';
+import type { ChatMessage, Lang } from '../../types.js';
 import type { ContextSource } from '../context.js';
+import type { Quantity } from '../../text/numbers.js';
 import { splitSentences } from '../../ingest/sentences.js';
 import { tokenize } from '../../text/tokenize.js';
-import { asksForNumber, contentTerms } from './question-words.js';
+import { analyzeQuestion, type QuestionWord } from './question-words.js';
+import {
+  answerTypeOf,
+  askedCurrency,
+  isSpecificType,
+  quantitiesOf,
+  satisfiesType,
+  type AnswerType,
+} from './answer-type.js';
+import { isInstruction, withoutInstructions } from './instructions.js';
+import { mineGlossary, translationsOf } from './glossary.js';
+import { synonymsOf } from './synonyms.js';
+import { looksLikeFollowUp } from '../follow-up.js';
 
-/** Below this support no sentence answers the question: the answerer refuses. */
-export const MIN_SUPPORT = 0.62;
-/** A second sentence is added when it is nearly as good and brings new terms or a new source. */
-const SECOND_SENTENCE_RATIO = 0.85;
+/**
+ * Below this support no sentence answers the question and the answerer refuses.
+ * Calibrated on held-out questions (see the README, "Answering"): between the support of
+ * answerable questions' best sentences and that of questions the sources cannot answer.
+ */
+export const MIN_SUPPORT = 0.55;
+/** A title or section heading says what a passage is about, less surely than its own words. */
 const TITLE_WEIGHT = 0.5;
+/** Verbs and generic nouns ("putting", 짓는, 회사) phrase a question: matched, they count half as much as its topic. */
+const SOFT_FACTOR = 0.5;
+/** Words carried from earlier turns help pick sentences but never outweigh the new question's. */
+const CARRIED_WEIGHT = 0.5;
+/** A sentence without a value of the asked kind is rarely the answer. */
+const TYPE_MISS_FACTOR = 0.6;
+/** A word counts as present in the context when at least this share of its terms is (투자금: 투자 yes, 자금 no). */
+const PRESENT_SHARE = 0.5;
+/** Sentences this close to the best are interchangeable: language and recency decide. */
+const NEAR_BEST = 0.85;
+/** A further sentence must add at least this share of the question's weight, or a new value for a list question. */
+const MIN_GAIN = 0.12;
+const MAX_SENTENCES = 3;
+const MAX_LIST_SENTENCES = 4;
+/** "각각", "얼마씩", "each", "compare": the question wants several values. */
+const LIST_CUES =
+  /각각|각자|얼마씩|별로|별 |모두|전부|세 ?건|두 ?건|세 ?곳|정리|비교|구성|나눠|어디서|\beach\b|\bboth\b|\ball\b|\bcompare|\bbreakdown|\blist\b|\bsources of\b|\brespectively\b|\band\b.*\band\b/i;
 
-export interface ScoredSentence {
+export interface Sentence {
   source: ContextSource;
   text: string;
-  support: number;
+  /** Order within its source. */
+  position: number;
+  terms: Set<string>;
+  /** Terms of the sentence it refers back to ("이 공장은…", "The plant…"), if any. */
+  antecedent?: Set<string>;
+  quantities: Quantity[];
 }
 
-const HAS_NUMBER = /\d|[일이삼사오육칠팔구십백천만억조]\s?(원|장|톤|개|억|조)/;
+/** A sentence opening like this continues the previous one's subject (이 공장은 = the plant in Saemangeum). */
+const REFERS_BACK =
+  /^(이|그|해당|이번|동|같은|이들|이곳|이 회사|이 기업)\s|^(It|Its|He|She|They|Their|This|These|That|Those|The (company|plant|center|centre|fund|loan|loans|SPC|firm|project|facility|investment))\b/;
 
-export function scoreSentences(question: string, sources: ContextSource[]): ScoredSentence[] {
-  const terms = contentTerms(question);
-  if (terms.length === 0) return [];
-  const sentences = sources.flatMap((source) =>
-    splitSentences(source.text).map((text) => ({ source, text, terms: new Set(tokenize(text)) })),
-  );
-  const df = new Map<string, number>();
-  for (const s of sentences) for (const t of terms) if (s.terms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(1, sentences.length);
-  const rarest = Math.log(1 + n / 0.5);
-  const weight = (t: string) => (df.has(t) ? Math.log(1 + n / df.get(t)!) : rarest);
-  const total = terms.reduce((sum, t) => sum + weight(t), 0);
-  const needsNumber = asksForNumber(question);
-  const titleTerms = new Map(sources.map((s) => [s.n, new Set(tokenize(s.title))]));
+export interface ScoredSentence extends Sentence {
+  support: number;
+  /** Holds a value of the asked kind. */
+  satisfies: boolean;
+  /** Coverage of each query word, in query order. */
+  coverage: number[];
+}
 
-  return sentences.map(({ source, text, terms: sentenceTerms }) => {
-    let covered = 0;
-    for (const t of terms) {
-      if (sentenceTerms.has(t)) covered += weight(t);
-      else if (titleTerms.get(source.n)!.has(t)) covered += TITLE_WEIGHT * weight(t);
+interface QueryWord extends QuestionWord {
+  /** 1 for the question's own words, CARRIED_WEIGHT for words from earlier turns. */
+  factor: number;
+  carried: boolean;
+}
+
+export interface Query {
+  words: QueryWord[];
+  type: AnswerType;
+  currency?: 'USD' | 'KRW';
+  wantsList: boolean;
+}
+
+/** How many earlier user turns a follow-up may lean on. */
+const CARRY_TURNS = 2;
+
+/**
+ * The question as the answerer searches for it: its words, the words of the turns it
+ * follows up on, and the kind of answer it wants.
+ */
+export function buildQuery(question: string, history: ChatMessage[] = []): Query {
+  const own = analyzeQuestion(question);
+  let type = answerTypeOf(withoutInstructions(question));
+  const words: QueryWord[] = own.map((w) => ({ ...w, factor: 1, carried: false }));
+  if (history.length > 0 && looksLikeFollowUp(question)) {
+    const previous = history
+      .filter((m) => m.role === 'user')
+      .slice(-CARRY_TURNS)
+      .reverse();
+    const hasOwnTopic = own.some((w) => w.kind === 'content');
+    const seen = new Set(own.flatMap((w) => w.terms));
+    for (const turn of previous) {
+      for (const w of analyzeQuestion(turn.content)) {
+        if (w.kind !== 'content' || w.terms.every((t) => seen.has(t))) continue;
+        for (const t of w.terms) seen.add(t);
+        words.push({ ...w, factor: hasOwnTopic ? CARRIED_WEIGHT : 1, carried: true });
+      }
+      if (type === 'other') type = answerTypeOf(turn.content);
     }
-    let support = covered / total;
-    if (needsNumber && !HAS_NUMBER.test(text)) support *= 0.7;
-    return { source, text, support };
+  }
+  const currency = askedCurrency(question);
+  return { words, type, ...(currency ? { currency } : {}), wantsList: LIST_CUES.test(question) };
+}
+
+/** The sentences of the context that could be quoted: no duplicates, no instructions to the assistant. */
+export function sentencesOf(sources: ContextSource[]): Sentence[] {
+  const seen = new Set<string>();
+  const out: Sentence[] = [];
+  for (const source of sources) {
+    let previous: Set<string> | undefined;
+    splitSentences(source.text).forEach((text, position) => {
+      const key = text.replace(/\s+/g, ' ').trim();
+      const terms = new Set(tokenize(text));
+      const antecedent = REFERS_BACK.test(key.replace(/^[-•·*]\s*/, '')) ? previous : undefined;
+      previous = terms;
+      if (seen.has(key) || terms.size < 2 || isInstruction(text)) return;
+      seen.add(key);
+      out.push({
+        source,
+        text: key,
+        position,
+        terms,
+        ...(antecedent ? { antecedent } : {}),
+        quantities: quantitiesOf(text),
+      });
+    });
+  }
+  return out;
+}
+
+interface WordModel {
+  /** Alternative spellings (the word, its translations), each as the terms that occur in the context. */
+  variants: string[][];
+  /** For verbs: the stem a sentence's text must contain. */
+  stem?: string;
+  weight: number;
+}
+
+export interface Scores {
+  sentences: ScoredSentence[];
+  /** Weight of each query word: what covering it is worth. */
+  weights: number[];
+}
+
+/** Does the text contain a word starting with the stem (짓 in 짓고, buil in built, 지원 in 지원한다)? */
+function hasStem(text: string, stem: string): boolean {
+  const lower = text.toLowerCase();
+  if (/^[a-z]/.test(stem)) return new RegExp(`\\b${stem}`).test(lower);
+  // Korean words start after a space or punctuation; a stem inside a word (치 in 가치) is another word.
+  return new RegExp(`(^|[\\s(,“"'‘])${stem}`).test(lower);
+}
+
+/** Words that only help: matched, they add support; missing, they cost nothing. */
+const isBonus = (w: QueryWord) => w.kind !== 'content';
+
+/** Scores every sentence of the context against the query. */
+export function scoreSentences(query: Query, sentences: Sentence[], sources: ContextSource[]): Scores {
+  const n = Math.max(1, sentences.length);
+  const titleTerms = new Map(sources.map((s) => [s.n, new Set(tokenize(`${s.title} ${s.section ?? ''}`))]));
+  // Topic of a passage: its own terms and its title's, for words carried from earlier turns.
+  const passageTerms = new Map(sources.map((s) => [s.n, new Set(titleTerms.get(s.n))]));
+  // A term in a sentence counts once; one only in the title above it, half (as it scores).
+  const df = new Map<string, number>();
+  for (const s of sentences) {
+    const title = titleTerms.get(s.source.n)!;
+    for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of title) if (!s.terms.has(t)) df.set(t, (df.get(t) ?? 0) + TITLE_WEIGHT);
+    for (const t of s.terms) passageTerms.get(s.source.n)!.add(t);
+  }
+  const idf = (count: number) => Math.log(1 + n / count);
+  const rarest = idf(0.5);
+  const glossary = mineGlossary(sources);
+
+  const models: WordModel[] = query.words.map((w) => {
+    const soft = w.kind !== 'content';
+    if (w.kind === 'verb' && w.stem) {
+      const count = sentences.filter((s) => hasStem(s.text, w.stem!)).length;
+      return { variants: [], stem: w.stem, weight: count > 0 ? SOFT_FACTOR * idf(count) * w.factor : 0 };
+    }
+    const spellings = [w.terms, ...translationsOf(w.terms, glossary), ...synonymsOf(w.terms)];
+    const variants = spellings
+      .map((terms) => terms.filter((t) => df.has(t)))
+      .filter((present, i) => present.length > 0 && present.length >= PRESENT_SHARE * spellings[i]!.length);
+    if (variants.length === 0) {
+      // An absent topic word counts against every sentence; carried and bonus words only ever help.
+      return { variants, weight: w.carried || soft ? 0 : rarest * w.factor };
+    }
+    const mean = (terms: string[]) => terms.reduce((sum, t) => sum + idf(df.get(t)!), 0) / terms.length;
+    return { variants, weight: w.factor * (soft ? SOFT_FACTOR : 1) * Math.max(...variants.map(mean)) };
   });
+  const required = models.reduce((sum, m, i) => sum + (isBonus(query.words[i]!) ? 0 : m.weight), 0);
+
+  const scored = sentences.map((sentence) => {
+    const title = titleTerms.get(sentence.source.n)!;
+    const passage = passageTerms.get(sentence.source.n)!;
+    const coverage = models.map(({ variants, stem }, i) => {
+      if (stem) return hasStem(sentence.text, stem) ? 1 : 0;
+      // A carried word names the topic of the conversation: any sentence of a passage on it qualifies.
+      const carried = query.words[i]!.carried;
+      let best = 0;
+      for (const terms of variants) {
+        let covered = 0;
+        let count = 0;
+        let all = 0;
+        for (const t of terms) {
+          const w = idf(df.get(t)!);
+          all += w;
+          if (sentence.terms.has(t) || (carried && passage.has(t))) {
+            covered += w;
+            count++;
+          } else if (title.has(t) || sentence.antecedent?.has(t)) {
+            covered += TITLE_WEIGHT * w;
+            count += TITLE_WEIGHT;
+          }
+        }
+        // The share of the word's terms found, by weight or by count: 대출 covers 대출금 by half,
+        // even though its rare second term 출금 weighs more.
+        best = Math.max(best, covered / all, count / terms.length);
+      }
+      return best;
+    });
+    const satisfies = satisfiesType(query.type, sentence.text, sentence.quantities, query.currency);
+    // Bonus words join the total only as far as they are matched, so they can raise support but never lower it.
+    let matched = 0;
+    let total = required;
+    models.forEach((m, i) => {
+      matched += m.weight * coverage[i]!;
+      if (isBonus(query.words[i]!)) total += m.weight * coverage[i]!;
+    });
+    let support = required > 0 ? matched / total : 0;
+    if (!satisfies) support *= TYPE_MISS_FACTOR;
+    return { ...sentence, support, satisfies, coverage };
+  });
+  return { sentences: scored, weights: models.map((m) => m.weight) };
 }
 
 export interface Selection {
   sentences: ScoredSentence[];
-  /** True when the best sentence is in a language other than the answer language. */
+  query: Query;
+  /** True when the main sentence is in a language other than the answer language. */
   foreign: boolean;
 }
 
+const newer = (a: ScoredSentence, b: ScoredSentence) => (b.source.date ?? '').localeCompare(a.source.date ?? '');
+
+/** Values of the asked kind a sentence states, as comparable keys. */
+function valueKeys(s: ScoredSentence, type: AnswerType): string[] {
+  return s.quantities
+    .filter((q) => type === 'other' || satisfiesType(type, q.text, [q]))
+    .map((q) => `${q.kind}:${q.unit}:${q.value}`);
+}
+
 /**
- * Picks up to two sentences, preferring the answer language when a sentence in it is
- * nearly as good; returns no sentences when nothing reaches MIN_SUPPORT.
+ * Picks the sentences that answer the question, or none when nothing reaches MIN_SUPPORT.
+ *
+ * The best sentence comes first; among near-equals, one in the answer language, then one
+ * from the newest announcement. Further sentences join when they cover question words the
+ * chosen ones miss (a second company, a second figure) or, for list questions ("각각",
+ * "each"), state another value of the asked kind.
  */
-export function selectSentences(question: string, sources: ContextSource[], language: Lang): Selection {
-  const scored = scoreSentences(question, sources).sort((a, b) => b.support - a.support || a.source.n - b.source.n);
-  const best = scored[0];
-  if (!best || best.support < MIN_SUPPORT) return { sentences: [], foreign: false };
-  const inLanguage = scored.filter((s) => s.source.lang === language);
-  const bestInLanguage = inLanguage[0];
-  const pool = bestInLanguage && bestInLanguage.support >= best.support * SECOND_SENTENCE_RATIO ? inLanguage : scored;
-  const first = pool[0]!;
-  const chosen = [first];
-  const second = pool.find(
-    (s) =>
-      s !== first &&
-      s.text !== first.text &&
-      s.support >= first.support * SECOND_SENTENCE_RATIO &&
-      s.source.lang === first.source.lang,
+export function selectSentences(
+  question: string,
+  sources: ContextSource[],
+  language: Lang,
+  history: ChatMessage[] = [],
+): Selection {
+  const query = buildQuery(question, history);
+  const { sentences: scored, weights } = scoreSentences(query, sentencesOf(sources), sources);
+  const none: Selection = { sentences: [], query, foreign: false };
+  if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
+
+  const ranked = [...scored].sort(
+    (a, b) => b.support - a.support || newer(a, b) || a.source.n - b.source.n || a.position - b.position,
   );
-  if (second && second.support >= MIN_SUPPORT) chosen.push(second);
-  return { sentences: chosen, foreign: first.source.lang !== language };
+  const best = ranked[0];
+  if (!best || best.support < MIN_SUPPORT) return none;
+  const near = ranked.filter((s) => s.support >= best.support * NEAR_BEST);
+  const inLanguage = near.filter((s) => s.source.lang === language);
+  const pool = inLanguage.length > 0 ? inLanguage : near;
+  const first = [...pool].sort((a, b) => newer(a, b) || b.support - a.support)[0]!;
+
+  const chosen = [first];
+  const covered = [...first.coverage];
+  const values = new Set(valueKeys(first, query.type));
+  const limit = query.wantsList ? MAX_LIST_SENTENCES : MAX_SENTENCES;
+  const floor = Math.max(MIN_SUPPORT * 0.75, first.support * 0.5);
+  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+
+  for (const candidate of ranked) {
+    if (chosen.length >= limit) break;
+    if (chosen.includes(candidate) || candidate.support < floor || !candidate.satisfies) continue;
+    const gain =
+      candidate.coverage.reduce((sum, c, i) => sum + weights[i]! * Math.max(0, c - covered[i]!), 0) / totalWeight;
+    const keys = valueKeys(candidate, query.type);
+    const newValue = keys.length > 0 && keys.some((k) => !values.has(k));
+    // A sentence restating the same values in the other language adds nothing.
+    const restates = keys.length > 0 && keys.every((k) => values.has(k));
+    if (restates || !(gain >= MIN_GAIN || (query.wantsList && newValue))) continue;
+    chosen.push(candidate);
+    candidate.coverage.forEach((c, i) => (covered[i] = Math.max(covered[i]!, c)));
+    for (const k of keys) values.add(k);
+  }
+  return { sentences: chosen, query, foreign: first.source.lang !== language };
 }

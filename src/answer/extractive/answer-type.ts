@@ -1,0 +1,129 @@
+/**
+ * What kind of answer a question asks for, and whether a sentence holds one.
+ *
+ * "IBK기업은행이 내는 몫은?" asks for an amount of money, "몇 장" for a count, "언제" for a
+ * date, "금리" for a percentage. A sentence that answers must state such a value (read by
+ * the shared number module). Some kinds are specific attributes that announcements often
+ * leave out (an interest rate, a maturity, a share price, a person's name): when no
+ * sentence of the context states one, the corpus does not hold the answer, however well
+ * the other words match.
+ */
+import { extractQuantities, type Quantity } from '../../text/numbers.js';
+
+export type AnswerType =
+  | 'money'
+  | 'count'
+  | 'date'
+  | 'percent'
+  | 'duration'
+  | 'per-share'
+  | 'person'
+  | 'place'
+  /** Anything else: a name, a place, a purpose. No value is required. */
+  | 'other';
+
+/** Checked in this order: the first match wins ("몇 퍼센트" is a percentage, not a count). */
+const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
+  ['per-share', /주당|주가|share price|stock price|per share|price per/i],
+  [
+    'percent',
+    /금리|이자율|이율|수익률|퍼센트|%|비율|지분|interest rate|\brates?\b|percent|percentage|\byield|\breturns?\b|\bstake\b|\bratio\b/i,
+  ],
+  [
+    'duration',
+    /만기|상환 ?기간|대출 ?기간|거치 ?기간|몇 ?년 ?(간|동안|만기)|얼마 ?동안|\bmatur(e|es|ity)\b|repayment (period|term)|how long|\btenor\b|\bterm of\b|\bduration\b/i,
+  ],
+  [
+    'person',
+    /대표(?!적)|\bceo\b|위원장|장관|회장|사장|총재|의장|이사장|이름|chief executive|\bchair(s|man|woman|person)?\b|\bminister\b|\bpresident\b|\bgovernor\b|\bname of\b|\bwho (is|was|leads|heads|runs)\b/i,
+  ],
+  [
+    'place',
+    /위치|장소|부지|소재지|지역|어느 ?곳|어디(에|로|쯤)|\bwhere\b|\blocation\b|\bsite\b|\bregion\b|\blocated\b/i,
+  ],
+  [
+    'date',
+    /언제|날짜|일자|시기|연도|몇 ?년도|몇 ?월|완공 ?(목표|시점|예정)|\bwhen\b|what date|which (year|date|month)|what (year|month)|\bby when\b|\bdeadline\b/i,
+  ],
+  [
+    'count',
+    /몇 ?(개|장|톤|명|곳|건|대|기|척|호|가구|채)|몇|수량|개수|생산량|how many|number of|quantity|\boutput\b|\btons?\b|\bunits?\b/i,
+  ],
+  [
+    'money',
+    /얼마|금액|규모|액수|투자금|투자액|대출금|대출액|자본금|출자|몫|부담|분담|비용|예산|가치|총액|재원|how much|what share|share of|\bportion\b|\bamount|\bsize\b|\bworth\b|\bvalue[ds]?\b|\bcost|\bcapital\b|\bsum\b|contribut|\bbudget|how (large|big)|\bfunding\b|\bdollars?\b|\bwon\b/i,
+  ],
+];
+
+/**
+ * The kind of answer a question asks for.
+ *
+ * @example answerTypeOf('후성 대출 금리는 몇 퍼센트인가요?') // 'percent'
+ * @example answerTypeOf('IBK기업은행이 내는 몫은?') // 'money'
+ */
+export function answerTypeOf(question: string): AnswerType {
+  for (const [type, cue] of TYPE_CUES) if (cue.test(question)) return type;
+  return 'other';
+}
+
+/** Kinds that announcements often omit: no sentence stating one means no answer. */
+export function isSpecificType(type: AnswerType): boolean {
+  return type === 'percent' || type === 'duration' || type === 'per-share' || type === 'person';
+}
+
+const DURATION =
+  /(?<![\d.])\d{1,2}(\.\d)?\s?(년|개월|달|주일)(?!\s?\d)|\b\d{1,2}[- ](year|month|week)s?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)[- ](year|month)s?\b/i;
+const PER_SHARE = /주당|주가|per share|share price|stock price/i;
+/** Names in English text (Kim Seong-hoon) or Korean names beside a title (김성훈 대표). */
+const PERSON =
+  /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,]|씨| )/;
+
+/** A place in Korean (해남에, 국가산업단지에) or English (in Haenam, in the Saemangeum …). */
+const PLACE =
+  /[가-힣]+(특별시|광역시|특별자치도|도|시|군|구|읍|면|산업단지|단지|지구|항|남|북|주|천|산|만금)(에|에서|의|로|에는)?(?=\s|,|\.|$)|\b(in|at|near) (the )?[A-Z][a-z]+/;
+
+/**
+ * Does a sentence state a value of the asked kind? Quantities are read once by the caller.
+ */
+export function satisfiesType(
+  type: AnswerType,
+  sentence: string,
+  quantities: Quantity[],
+  currency?: 'USD' | 'KRW',
+): boolean {
+  switch (type) {
+    case 'money':
+      return quantities.some((q) => q.kind === 'money' && (!currency || q.unit === currency));
+    case 'count':
+      return quantities.some((q) => q.kind === 'count');
+    case 'date':
+      return quantities.some((q) => q.kind === 'date');
+    case 'percent':
+      return quantities.some((q) => q.kind === 'percent');
+    case 'duration':
+      return DURATION.test(sentence);
+    case 'per-share':
+      return PER_SHARE.test(sentence) && quantities.some((q) => q.kind === 'money');
+    case 'person':
+      return PERSON.test(sentence);
+    case 'place':
+      return PLACE.test(sentence);
+    case 'other':
+      return true;
+  }
+}
+
+/**
+ * The currency a question asks in ("달러로 치면", "in US dollars"): a sentence's amount in
+ * another currency does not answer it.
+ */
+export function askedCurrency(question: string): 'USD' | 'KRW' | undefined {
+  if (/달러|dollars?\b|US ?\$|\bUSD\b/i.test(question)) return 'USD';
+  if (/원화|\bwon\b|\bKRW\b/i.test(question)) return 'KRW';
+  return undefined;
+}
+
+/** Quantities of a sentence, without `[n]` citation markers (which read as numbers). */
+export function quantitiesOf(sentence: string): Quantity[] {
+  return extractQuantities(sentence.replace(/\[\d+\]/g, ' '));
+}

@@ -1,0 +1,63 @@
+/**
+ * Words of policy-finance announcements that questions phrase differently from the sources
+ * (finished / completion / 완공, CEO / chief executive / 대표). Each group is one meaning, in
+ * both languages; a question word in a group also matches a sentence using any other
+ * member. Kept to the vocabulary of the domain (loans, investments, approvals, people,
+ * sites), never to the names or facts of a particular corpus: those come from the sources'
+ * own parenthesised translations (glossary.ts).
+ */
+import { tokenize } from '../../text/tokenize.js';
+
+const GROUPS: string[][] = [
+  ['ceo', 'chief executive', 'chief executive officer', '대표', '대표이사', '최고경영자'],
+  ['chair', 'chairman', 'chairperson', '위원장', '의장', '회장'],
+  ['finish', 'finished', 'complete', 'completed', 'completion', '완공', '준공', '완료'],
+  ['build', 'built', 'construct', 'construction', '구축', '건설', '건립'],
+  ['loan', 'lend', 'lending', 'borrow', 'borrowing', '대출', '융자', '차입'],
+  ['invest', 'investment', '투자'],
+  ['investor', '투자자'],
+  ['approve', 'approved', 'approval', '승인', '의결'],
+  ['capital', '자본금'],
+  ['subsidiary', '자회사'],
+  ['parent company', '모회사'],
+  ['interest rate', '금리', '이자율'],
+  ['maturity', 'repayment period', '만기', '상환 기간'],
+  ['private', '민간'],
+  ['government', '정부'],
+  ['plant', 'factory', '공장'],
+  ['project', '프로젝트'],
+  ['purpose', 'aim', 'goal', '목적', '목표'],
+  ['semiconductor', '반도체'],
+  ['chip', 'chips', '칩'],
+  ['battery', '배터리', '이차전지'],
+  ['supply chain', '공급망'],
+  ['production', 'produce', 'output', '생산', '생산량'],
+  ['facility', 'facilities', '설비', '시설'],
+  ['low-interest', '저리', '저금리'],
+  ['long-term', '장기'],
+  ['region', 'province', '지역'],
+  ['financial services commission', 'fsc', '금융위원회', '금융위'],
+  ['financial authorities', '금융당국'],
+  ['sector', 'field', 'industry', '분야', '산업'],
+  ['data', '데이터'],
+  ['company', 'firm', '기업', '회사'],
+  ['fund', '기금', '펀드'],
+  ['valuation', 'value', 'valued', '기업가치'],
+];
+
+const ANALYZED = GROUPS.map((group) => group.map((phrase) => tokenize(phrase)).filter((terms) => terms.length > 0));
+
+/**
+ * Other spellings of a word's meaning, as analyzer terms.
+ *
+ * @example synonymsOf(tokenize('finished')) // [['complete'], ['completion'], ['완공'], …]
+ */
+export function synonymsOf(terms: string[]): string[][] {
+  const key = terms.join(' ');
+  const out: string[][] = [];
+  for (const group of ANALYZED) {
+    if (!group.some((member) => member.join(' ') === key)) continue;
+    for (const member of group) if (member.join(' ') !== key) out.push(member);
+  }
+  return out;
+}
