@@ -120,9 +120,10 @@ export interface ScoredChunk {
 
 export class Bm25 {
   private readonly termIds: Map<string, number>;
-  private readonly avgBody: number;
-  private readonly avgTitle: number;
-  private scratch: Float64Array | undefined;
+  /** Per chunk: 1 / body length normalization, and title weight / title length normalization. */
+  private readonly bodyFactor: Float32Array;
+  private readonly titleFactor: Float32Array;
+  private scratch: { scores: Float64Array; touched: Uint32Array } | undefined;
 
   constructor(
     readonly vocabulary: readonly string[],
@@ -135,8 +136,14 @@ export class Bm25 {
   ) {
     this.termIds = new Map(vocabulary.map((term, id) => [term, id]));
     const n = Math.max(1, bodyLengths.length);
-    this.avgBody = bodyLengths.reduce((a, b) => a + b, 0) / n || 1;
-    this.avgTitle = titleLengths.reduce((a, b) => a + b, 0) / n || 1;
+    const avgBody = bodyLengths.reduce((a, b) => a + b, 0) / n || 1;
+    const avgTitle = titleLengths.reduce((a, b) => a + b, 0) / n || 1;
+    this.bodyFactor = new Float32Array(bodyLengths.length);
+    this.titleFactor = new Float32Array(bodyLengths.length);
+    for (let doc = 0; doc < bodyLengths.length; doc++) {
+      this.bodyFactor[doc] = 1 / (1 - BM25_B_BODY + (BM25_B_BODY * bodyLengths[doc]!) / avgBody);
+      this.titleFactor[doc] = TITLE_WEIGHT / (1 - BM25_B_TITLE + (BM25_B_TITLE * titleLengths[doc]!) / avgTitle);
+    }
   }
 
   get size(): number {
@@ -169,28 +176,27 @@ export class Bm25 {
   search(query: ReadonlyMap<string, number>, limit: number, accept?: (doc: number) => boolean): ScoredChunk[] {
     const n = this.size;
     if (n === 0 || limit <= 0) return [];
-    const scores = this.scratch && this.scratch.length === n ? this.scratch : (this.scratch = new Float64Array(n));
-    const touched: number[] = [];
+    // Reused between queries: allocating 100k-entry arrays per query costs more than scoring.
+    if (this.scratch?.scores.length !== n) this.scratch = { scores: new Float64Array(n), touched: new Uint32Array(n) };
+    const { scores, touched } = this.scratch;
+    const { docs, bodyTf, titleTf, bodyFactor, titleFactor } = this;
+    let touchedCount = 0;
     for (const [term, weight] of query) {
       const id = this.termIds.get(term);
       if (id === undefined || weight <= 0) continue;
       const from = this.offsets[id]!;
       const to = this.offsets[id + 1]!;
-      const idf = weight * Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+      const idf = weight * Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5)) * (BM25_K1 + 1);
       for (let i = from; i < to; i++) {
-        const doc = this.docs[i]!;
-        let tf = 0;
-        const body = this.bodyTf[i]!;
-        const title = this.titleTf[i]!;
-        if (body) tf += body / (1 - BM25_B_BODY + (BM25_B_BODY * this.bodyLengths[doc]!) / this.avgBody);
-        if (title)
-          tf += (TITLE_WEIGHT * title) / (1 - BM25_B_TITLE + (BM25_B_TITLE * this.titleLengths[doc]!) / this.avgTitle);
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1);
+        const doc = docs[i]!;
+        const tf = bodyTf[i]! * bodyFactor[doc]! + titleTf[i]! * titleFactor[doc]!;
+        if (scores[doc] === 0) touched[touchedCount++] = doc;
+        scores[doc] = scores[doc]! + (idf * tf) / (tf + BM25_K1);
       }
     }
-    const best = topK(touched, scores, limit, accept);
-    for (const doc of touched) scores[doc] = 0;
+    const candidates = touched.subarray(0, touchedCount);
+    const best = topK(candidates, scores, limit, accept);
+    for (const doc of candidates) scores[doc] = 0;
     return best;
   }
 
@@ -250,7 +256,7 @@ export class Bm25 {
 
 /** The `k` highest-scoring accepted docs, best first (ties: lower ordinal first). */
 export function topK(
-  candidates: readonly number[],
+  candidates: ArrayLike<number> & Iterable<number>,
   scores: ArrayLike<number>,
   k: number,
   accept?: (doc: number) => boolean,
