@@ -65,6 +65,25 @@ describe('bad input: each is skipped with a one-line warning naming the file and
   });
 });
 
+describe('large files', () => {
+  it('skips a file over the size limit unread, with its size in the warning', async () => {
+    const corpus = await corpusOf({ 'good.md': GOOD, 'huge.txt': '가'.repeat(400_000) });
+    const { data, warnings } = await buildIndexFromCorpus(corpus, { maxFileBytes: 1024 * 1024 });
+    expect(warnings).toEqual([{ file: 'huge.txt', reason: 'file too large (1.1 MB; the limit is 1.0 MB)' }]);
+    expect(data.documents.map((d) => d.id)).toEqual(['good']);
+  });
+
+  it('indexes a large text file in full', async () => {
+    const paragraph = '금융위원회는 국민성장펀드 투자를 승인하였다. 업스테이지에 5조6천억 원을 투자한다.\n\n';
+    const corpus = await corpusOf({ 'big.txt': `대용량 공고\n${paragraph.repeat(20_000)}끝 문장입니다.` });
+    const { data, warnings } = await buildIndexFromCorpus(corpus);
+    expect(warnings).toEqual([]);
+    const indexed = data.chunks.reduce((sum, c) => sum + c.text.replace(/\s+/g, '').length, 0);
+    expect(indexed).toBe((paragraph.repeat(20_000) + '끝 문장입니다.').replace(/\s+/g, '').length);
+    expect(data.chunks.at(-1)!.text).toContain('끝 문장입니다.');
+  });
+});
+
 describe('every supported format in one run', () => {
   it('indexes Markdown, text (EUC-KR), HTML, PDF and HWPX with their metadata', async () => {
     const eucKr = new Uint8Array([

@@ -49,6 +49,19 @@ export interface BuildOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Reuse what an earlier run made of unchanged files (the cache `writeIndex` leaves beside the index). */
   cacheFile?: string;
+  /** Files larger than this are skipped unread (default MAX_FILE_BYTES). */
+  maxFileBytes?: number;
+}
+
+/**
+ * Larger files are skipped with a warning instead of read: a file is read whole, and an
+ * announcement this size is an archive or a scan, not text to index.
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+function tooLarge(size: number, limit: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return `file too large (${mb(size)}; the limit is ${mb(limit)})`;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -99,7 +112,15 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
     options.onProgress?.({ done, total: entries.length, elapsedMs: performance.now() - started, current: entry.path });
     const before = usable[entry.name];
     let record: IngestCache['files'][string];
-    if (before && sameStamp(before, entry)) {
+    const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
+    if (entry.size > limit) {
+      record = {
+        hash: '',
+        size: entry.size,
+        mtimeMs: entry.mtimeMs,
+        outcome: { skipped: tooLarge(entry.size, limit) },
+      };
+    } else if (before && sameStamp(before, entry)) {
       record = before;
       reused++;
     } else {
@@ -185,6 +206,7 @@ export async function staleReason(corpusDir: string, indexFile: string): Promise
     const stamp = manifest.files[entry.name];
     if (!stamp) return 'corpus changed';
     if (sameStamp(stamp, entry)) continue;
+    if (entry.size > MAX_FILE_BYTES || !stamp.hash) return 'corpus changed';
     if (sha256((await readSourceFile(entry)).bytes) !== stamp.hash) return 'corpus changed';
   }
   return undefined;
