@@ -129,6 +129,8 @@ function isTitleLike(text: string): boolean {
   if (!/[\p{L}]/u.test(text)) return false;
   if (BOILERPLATE_TITLE.test(text)) return false;
   if (/^[-–—\s]*\d+[-–—\s]*$/.test(text)) return false;
-  if (findDates(text).length && text.length < 40) return false;
-  return true;
+  // A dateline (보도시점 2024. 4. 9.(화) 14:00) is mostly its date; a headline with a date in it is not.
+  let rest = text;
+  for (const { re } of DATE_PATTERNS) rest = rest.replace(re, ' ');
+  return rest === text || (rest.match(/\p{L}/gu)?.length ?? 0) >= 8;
 }
