@@ -63,7 +63,8 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, num
   },
   {
     // April 30, 2026; Apr. 30; April 30th 2026
-    re: new RegExp(String.raw`${MONTH_NAMES}\s(\d{1,2})${ORDINAL}(?!\d)(?:,?\s(\d{4}))?(?![\d,])`, 'iy'),
+    // `(?!,\d)`: `May 1,000 tons` is no date, but `April 30, 2026, the FSC…` is.
+    re: new RegExp(String.raw`${MONTH_NAMES}\s(\d{1,2})${ORDINAL}(?!\d)(?:,?\s(\d{4}))?(?!\d|,\d)`, 'iy'),
     read: (m) => [Number(m[3] ?? 0), monthNumber(m[1]!), Number(m[2])],
   },
   {

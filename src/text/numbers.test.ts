@@ -202,6 +202,7 @@ describe('factMatches', () => {
     ['약 42억 달러', 'about US$4.2 billion'],
     ['2026-04-30', '2026년 4월 30일 회의'],
     ['2026-04-30', 'on April 30, 2026'],
+    ['2026-04-30', 'At a meeting on April 30, 2026, the FSC approved'],
     ['2026-04-30', 'on 30 April 2026'],
     ['2026-04-30', '2026.4.30.(목)'],
     ['1만5천 장', 'It will bring in 15,000 advanced AI chips.'],
@@ -220,6 +221,7 @@ describe('factMatches', () => {
     ['2026-04-30', 'April 30'],
     ['5조6천억 원, 2026-04-30', '5조6천억 원'],
     ['12%', '12%p'],
+    ['2026-05-01', 'May 1,000 tons'],
   ])('%s is not stated by "%s"', (fact, text) => {
     expect(factMatches(fact, text)).toBe(false);
   });
