@@ -4,6 +4,8 @@ import { Bm25, Bm25Builder, type Bm25Data } from './bm25.js';
 import { matchesFilters } from './filters.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, proximityScore, type QueryWord } from './proximity.js';
 import { WordPositions, WordPositionsBuilder, type WordPositionsData } from './word-positions.js';
+import { mineGlossary, type GlossaryEntry } from './glossary.js';
+import { QueryExpander } from './query-expansion.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
@@ -24,6 +26,8 @@ export interface LocalIndexData {
   lexical: Bm25Data;
   /** Every chunk's words in order, for the proximity rerank. */
   positions: WordPositionsData;
+  /** `업스테이지(Upstage)`-style name pairs found in the corpus, for cross-language queries. */
+  glossary: GlossaryEntry[];
 }
 
 export interface CreateIndexOptions {
@@ -68,6 +72,7 @@ export function createIndexData(
     chunks,
     lexical: builder.build().toData(),
     positions: positions.toData(),
+    glossary: mineGlossary([...documents.map((d) => d.title), ...chunks.map((c) => c.text)]),
   };
 }
 
@@ -75,6 +80,7 @@ export function createIndexData(
 export class LocalIndex implements Retriever {
   private readonly bm25: Bm25;
   private readonly positions: WordPositions;
+  private readonly expander: QueryExpander;
   private readonly docsById = new Map<string, DocumentMeta>();
   private readonly passages: Passage[];
 
@@ -100,6 +106,8 @@ export class LocalIndex implements Retriever {
         `the index postings are damaged (${(error as Error).message}); run \`npm run ingest\``,
       );
     }
+    const bm25 = this.bm25;
+    this.expander = new QueryExpander(data.glossary ?? [], { has: (t) => bm25.has(t), terms: () => bm25.vocabulary });
   }
 
   /** Parses and checks a serialized index (JSON text). */
@@ -142,7 +150,8 @@ export class LocalIndex implements Retriever {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     const weights = new Map<string, number>();
     const words = new Map<number, QueryWord>();
-    for (const word of analyzeWords(query, { query: true })) {
+    const analyzed = [...analyzeWords(query, { query: true })];
+    for (const word of analyzed) {
       const terms: string[] = [];
       wordTerms(word, terms);
       for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
@@ -150,6 +159,9 @@ export class LocalIndex implements Retriever {
       if (id !== undefined && terms.length > 0 && !words.has(id)) {
         words.set(id, { id, weight: terms.reduce((sum, t) => sum + this.bm25.idf(t), 0) / terms.length });
       }
+    }
+    for (const [term, weight] of this.expander.expand(analyzed)) {
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     }
     if (weights.size === 0) return [];
     const filters = options.filters;

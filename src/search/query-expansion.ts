@@ -1,0 +1,116 @@
+/**
+ * Cross-language query expansion, offline: the query's words are looked up in the bilingual
+ * glossary (mined from the corpus plus the domain glossary) and romanized, and the other
+ * language's terms are added at a reduced weight. An English question then also asks for
+ * 해남 and 반도체; a Korean one also for `upstage`.
+ */
+import { analyzeWords, tokenize, type AnalyzedWord } from '../text/tokenize.js';
+import { romanize } from '../text/romanize.js';
+import { DOMAIN_GLOSSARY } from './domain-glossary.js';
+import type { GlossaryEntry } from './glossary.js';
+import { RomanizedNames } from './romanized-names.js';
+
+/**
+ * The weight of a term added by translation, against 1 for the user's own words: a
+ * glossary or romanization match is weaker evidence than the words the user typed, so a
+ * document in the query's language that matches directly stays ahead of its translation.
+ */
+export const TRANSLATION_WEIGHT = 0.5;
+/** Place-name suffixes dropped before romanizing (해남군 -> Haenam, 울산시 -> Ulsan). */
+const PLACE_SUFFIXES = ['특별자치도', '광역시', '특별시', '시', '군', '구', '도'];
+
+interface PreparedEntry {
+  /** The Korean side without spaces. */
+  ko: string;
+  /** The English side as analyzer words. */
+  en: string[];
+  koTerms: string[];
+  enTerms: string[];
+}
+
+export interface ExpansionVocabulary {
+  has(term: string): boolean;
+  terms(): Iterable<string>;
+}
+
+const latinWords = (text: string) =>
+  [...analyzeWords(text)].flatMap((w) => (w.kind === 'latin' ? [w.word] : w.kind === 'terms' ? w.terms : []));
+
+export class QueryExpander {
+  private readonly byFirstEnglishWord = new Map<string, PreparedEntry[]>();
+  private readonly byKorean = new Map<string, PreparedEntry[]>();
+  private longestKorean = 0;
+  private names: RomanizedNames | undefined;
+
+  constructor(
+    minedGlossary: readonly GlossaryEntry[],
+    private readonly vocabulary: ExpansionVocabulary,
+  ) {
+    for (const [ko, en] of [...minedGlossary, ...DOMAIN_GLOSSARY]) {
+      const entry: PreparedEntry = {
+        ko: ko.replace(/\s+/g, ''),
+        en: latinWords(en),
+        koTerms: tokenize(ko),
+        enTerms: tokenize(en),
+      };
+      if (entry.en.length === 0 || entry.ko.length < 2) continue;
+      const first = entry.en[0]!;
+      this.byFirstEnglishWord.set(first, [...(this.byFirstEnglishWord.get(first) ?? []), entry]);
+      this.byKorean.set(entry.ko, [...(this.byKorean.get(entry.ko) ?? []), entry]);
+      this.longestKorean = Math.max(this.longestKorean, entry.ko.length);
+    }
+  }
+
+  /** Terms in the other language for the query's words, with their weights. */
+  expand(words: readonly AnalyzedWord[]): Map<string, number> {
+    const added = new Map<string, number>();
+    const own = new Set<string>();
+    for (const w of words) for (const t of termsOf(w)) own.add(t);
+    const add = (terms: readonly string[]) => {
+      for (const term of terms) {
+        if (!own.has(term) && this.vocabulary.has(term)) added.set(term, TRANSLATION_WEIGHT);
+      }
+    };
+
+    // English -> Korean: glossary phrases over the sequence of Latin words, then names.
+    const latin = words.flatMap((w) => (w.kind === 'latin' ? [w.word] : w.kind === 'terms' ? [w.terms[0]!] : ['']));
+    const covered = new Set<number>();
+    latin.forEach((word, i) => {
+      for (const entry of this.byFirstEnglishWord.get(word) ?? []) {
+        if (entry.en.every((w, k) => latin[i + k] === w)) {
+          add(entry.koTerms);
+          for (let k = 0; k < entry.en.length; k++) covered.add(i + k);
+        }
+      }
+    });
+    latin.forEach((word, i) => {
+      if (covered.has(i) || !/^[a-z]{4,}$/.test(word)) return;
+      this.names ??= new RomanizedNames(this.vocabulary.terms());
+      for (const hangul of this.names.find(word)) add(tokenize(hangul));
+    });
+
+    // Korean -> English: glossary words inside the query's Korean (compounds included), then names.
+    const korean = words.map((w) => (w.kind === 'hangul' ? w.stem : '')).join('');
+    for (let start = 0; start < korean.length; start++) {
+      for (let end = start + 2; end <= Math.min(korean.length, start + this.longestKorean); end++) {
+        for (const entry of this.byKorean.get(korean.slice(start, end)) ?? []) add(entry.enTerms);
+      }
+    }
+    for (const w of words) {
+      if (w.kind !== 'hangul' || w.stem.length < 2) continue;
+      for (const stem of [w.stem, withoutPlaceSuffix(w.stem)]) if (stem) add([romanize(stem)]);
+    }
+    return added;
+  }
+}
+
+function termsOf(word: AnalyzedWord): string[] {
+  return word.kind === 'hangul' ? tokenize(word.raw) : word.kind === 'latin' ? [word.word] : word.terms;
+}
+
+function withoutPlaceSuffix(stem: string): string | undefined {
+  for (const suffix of PLACE_SUFFIXES) {
+    if (stem.length - suffix.length >= 2 && stem.endsWith(suffix)) return stem.slice(0, -suffix.length);
+  }
+  return undefined;
+}
