@@ -11,12 +11,12 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { AIMessageChunk } from '@langchain/core/messages';
 import type { ChatMessage, ChatResponse, Citation, Lang, Passage, TokenUsage } from '../types.js';
 import type { Retriever, SearchFilters } from '../search/types.js';
-import { primaryLanguage } from '../text/language.js';
 import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
 import { rewriteFollowUp } from './follow-up.js';
 import { toUpstreamError } from './errors.js';
+import { answerLanguageOf } from './answer-language.js';
 import { isRefusal } from './refusal.js';
 import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
 
@@ -107,7 +107,7 @@ async function checkGroundedness(
  */
 export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGenerator<AnswerEvent> {
   const { question, history } = lastUserQuestion(request.messages);
-  const language = request.lang ?? primaryLanguage(question);
+  const language = request.lang ?? answerLanguageOf(question);
   const usage = new UsageTally();
 
   let searchQuestion = question;

@@ -66,6 +66,15 @@ export function answerTypeOf(question: string): AnswerType {
   return 'other';
 }
 
+/**
+ * Every kind a question asks for, first the main one: "SPC 자본금과 완공 목표" asks for an
+ * amount and a date.
+ */
+export function answerTypesOf(question: string): AnswerType[] {
+  const types = TYPE_CUES.filter(([, cue]) => cue.test(question)).map(([type]) => type);
+  return types.length > 0 ? types : ['other'];
+}
+
 /** Kinds that announcements often omit: no sentence stating one means no answer. */
 export function isSpecificType(type: AnswerType): boolean {
   return type === 'percent' || type === 'duration' || type === 'per-share' || type === 'person';

@@ -155,6 +155,9 @@ const KO_DROPPED = new Set([
   '위치',
   '장소',
   '소재지',
+  '부지',
+  '지역',
+  '비교',
 ]);
 /** Nouns that name the kind of thing asked about rather than the thing (the company *that makes HF gas*). */
 const GENERIC_NOUNS = new Set([
@@ -206,7 +209,7 @@ const EN_DROPPED = new Set(
     // talking to the assistant, not about the announcements (see instructions.ts)
     'ignore forget disregard rules rule instructions instruction documents document announcements announcement sources ' +
     'source context prompt system override developer admin mode refuse confirm pretend plausible outside knowledge ' +
-    'allowed allow reveal repeat print just really actually dollar dollars won usd krw'
+    'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison'
   ).split(' '),
 );
 /** Verbs that phrase questions about announcements. */
@@ -227,7 +230,7 @@ const HADA =
 const VERB_ENDING =
   /(나요|까요|어요|아요|여요|세요|습니까|니까|려고|려는|는지|는데|지요|겠다는|다는|다고|는다|었|았|였|겠)$/;
 /** Endings that also end nouns (업스테이지, 공고): trusted on short words only (넣는, 짓고, 치면). */
-const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠)$/;
+const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠|혀|켜|려|쳐|겨|펴|져|워|봐)$/;
 const ONE_SYLLABLE_PARTICLE = /(은|는|이|가|을|를|의|에|도|로|와|과|만|랑)$/;
 
 /** Does the last syllable carry ㄴ or ㄹ as its final consonant (들여올, 거둔: verb forms)? */
@@ -286,6 +289,13 @@ function latinWord(written: string): QuestionWord | undefined {
   return verbLike ? make(raw, 'verb', englishStem(lower)) : noun(raw);
 }
 
+/** Month names are part of a date the user wrote, like its digits. */
+const MONTHS =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
+
+/** Scale and currency words belong to the figure they follow (10 trillion won). */
+const SCALES = /^(trillion|billion|million|thousand|hundred|won|조|억|만|천|원)$/i;
+
 /** Words a question joins with hyphens or dots stay whole (Kim Seong-hoon, 5.6). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.,%$₩'’-]*/gu;
 
@@ -299,13 +309,18 @@ export function analyzeQuestion(question: string): QuestionWord[] {
   const words: QuestionWord[] = [];
   const seen = new Set<string>();
   let afterDeterminer = false;
+  let afterHowMany = false;
   for (const match of withoutInstructions(question).normalize('NFC').matchAll(WORD)) {
     const raw = match[0].replace(/[.,'’-]+$/, '');
     if (!raw) continue;
     const typeNoun = afterDeterminer;
     afterDeterminer = DETERMINERS.test(raw);
+    // "몇 장", "몇 톤": the counter after 몇 is the unit of the answer, not a word to find.
+    const counter = afterHowMany;
+    afterHowMany = raw === '몇';
+    if (counter) continue;
     let analysed: QuestionWord | undefined;
-    if (/\d/.test(raw)) {
+    if (/\d/.test(raw) || MONTHS.test(raw) || SCALES.test(raw)) {
       // A user's figure (10조 원, 50,000) or a year: never required of a sentence.
       analysed = make(raw, 'figure');
     } else if (/^[\uac00-\ud7a3]/.test(raw)) {

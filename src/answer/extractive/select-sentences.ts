@@ -17,7 +17,7 @@ import { splitSentences } from '../../ingest/sentences.js';
 import { tokenize } from '../../text/tokenize.js';
 import { analyzeQuestion, type QuestionWord } from './question-words.js';
 import {
-  answerTypeOf,
+  answerTypesOf,
   askedCurrency,
   isSpecificType,
   quantitiesOf,
@@ -34,10 +34,10 @@ import { looksLikeFollowUp } from '../follow-up.js';
  * Calibrated on held-out questions (see the README, "Answering"): between the support of
  * answerable questions' best sentences and that of questions the sources cannot answer.
  */
-export const MIN_SUPPORT = 0.55;
+export const MIN_SUPPORT = 0.5;
 /** A title or section heading says what a passage is about, less surely than its own words. */
 const TITLE_WEIGHT = 0.5;
-/** Verbs and generic nouns ("putting", 짓는, 회사) phrase a question: matched, they count half as much as its topic. */
+/** Generic nouns (회사, company) name the kind of thing asked: matched, they count half as much as a topic word. */
 const SOFT_FACTOR = 0.5;
 /** Words carried from earlier turns help pick sentences but never outweigh the new question's. */
 const CARRIED_WEIGHT = 0.5;
@@ -45,11 +45,15 @@ const CARRIED_WEIGHT = 0.5;
 const TYPE_MISS_FACTOR = 0.6;
 /** A word counts as present in the context when at least this share of its terms is (투자금: 투자 yes, 자금 no). */
 const PRESENT_SHARE = 0.5;
-/** Sentences this close to the best are interchangeable: language and recency decide. */
+/** Sentences this close to the best are interchangeable: recency decides. */
 const NEAR_BEST = 0.85;
+/** A sentence in the reader's language this close to the best is preferred: quoting beats converting. */
+const LANGUAGE_TIE = 0.7;
 /** A further sentence must add at least this share of the question's weight, or a new value for a list question. */
 const MIN_GAIN = 0.12;
 const MAX_SENTENCES = 3;
+/** The best single sentence must carry this share of MIN_SUPPORT before others may complete it. */
+const SEED_SHARE = 0.6;
 const MAX_LIST_SENTENCES = 4;
 /** "각각", "얼마씩", "each", "compare": the question wants several values. */
 const LIST_CUES =
@@ -86,7 +90,10 @@ interface QueryWord extends QuestionWord {
 
 export interface Query {
   words: QueryWord[];
+  /** The main kind of answer asked for. */
   type: AnswerType;
+  /** Every kind asked for ("자본금과 완공 목표": money and date); a sentence stating any of them qualifies. */
+  types: AnswerType[];
   currency?: 'USD' | 'KRW';
   wantsList: boolean;
 }
@@ -100,7 +107,7 @@ const CARRY_TURNS = 2;
  */
 export function buildQuery(question: string, history: ChatMessage[] = []): Query {
   const own = analyzeQuestion(question);
-  let type = answerTypeOf(withoutInstructions(question));
+  let types = answerTypesOf(withoutInstructions(question));
   const words: QueryWord[] = own.map((w) => ({ ...w, factor: 1, carried: false }));
   if (history.length > 0 && looksLikeFollowUp(question)) {
     const previous = history
@@ -115,11 +122,13 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
         for (const t of w.terms) seen.add(t);
         words.push({ ...w, factor: hasOwnTopic ? CARRIED_WEIGHT : 1, carried: true });
       }
-      if (type === 'other') type = answerTypeOf(turn.content);
+      if (types[0] === 'other') types = answerTypesOf(turn.content);
     }
   }
   const currency = askedCurrency(question);
-  return { words, type, ...(currency ? { currency } : {}), wantsList: LIST_CUES.test(question) };
+  // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.
+  if (isSpecificType(types[0]!)) types = [types[0]!];
+  return { words, type: types[0]!, types, ...(currency ? { currency } : {}), wantsList: LIST_CUES.test(question) };
 }
 
 /** The sentences of the context that could be quoted: no duplicates, no instructions to the assistant. */
@@ -151,8 +160,8 @@ export function sentencesOf(sources: ContextSource[]): Sentence[] {
 interface WordModel {
   /** Alternative spellings (the word, its translations), each as the terms that occur in the context. */
   variants: string[][];
-  /** For verbs: the stem a sentence's text must contain. */
-  stem?: string;
+  /** For verbs: stems a sentence's text may contain (the verb's and its synonyms'). */
+  stems?: string[];
   weight: number;
 }
 
@@ -194,8 +203,10 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
   const models: WordModel[] = query.words.map((w) => {
     const soft = w.kind !== 'content';
     if (w.kind === 'verb' && w.stem) {
-      const count = sentences.filter((s) => hasStem(s.text, w.stem!)).length;
-      return { variants: [], stem: w.stem, weight: count > 0 ? SOFT_FACTOR * idf(count) * w.factor : 0 };
+      const stems = [w.stem, ...synonymsOf(tokenize(w.text)).map((terms) => terms.join(' '))];
+      const count = sentences.filter((s) => stems.some((stem) => hasStem(s.text, stem))).length;
+      // A matched verb weighs like a topic word: "when … completed" asks about completion, not approval.
+      return { variants: [], stems, weight: count > 0 ? idf(count) * w.factor : 0 };
     }
     const spellings = [w.terms, ...translationsOf(w.terms, glossary), ...synonymsOf(w.terms)];
     const variants = spellings
@@ -213,9 +224,9 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
   const scored = sentences.map((sentence) => {
     const title = titleTerms.get(sentence.source.n)!;
     const passage = passageTerms.get(sentence.source.n)!;
-    const coverage = models.map(({ variants, stem }, i) => {
-      if (stem) return hasStem(sentence.text, stem) ? 1 : 0;
-      // A carried word names the topic of the conversation: any sentence of a passage on it qualifies.
+    const coverage = models.map(({ variants, stems }, i) => {
+      if (stems) return stems.some((stem) => hasStem(sentence.text, stem)) ? 1 : 0;
+      // A carried word names the topic of the conversation: a sentence of a passage on it half qualifies.
       const carried = query.words[i]!.carried;
       let best = 0;
       for (const terms of variants) {
@@ -225,10 +236,10 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
         for (const t of terms) {
           const w = idf(df.get(t)!);
           all += w;
-          if (sentence.terms.has(t) || (carried && passage.has(t))) {
+          if (sentence.terms.has(t)) {
             covered += w;
             count++;
-          } else if (title.has(t) || sentence.antecedent?.has(t)) {
+          } else if (title.has(t) || sentence.antecedent?.has(t) || (carried && passage.has(t))) {
             covered += TITLE_WEIGHT * w;
             count += TITLE_WEIGHT;
           }
@@ -239,7 +250,9 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
       }
       return best;
     });
-    const satisfies = satisfiesType(query.type, sentence.text, sentence.quantities, query.currency);
+    const satisfies = query.types.some((type) =>
+      satisfiesType(type, sentence.text, sentence.quantities, query.currency),
+    );
     // Bonus words join the total only as far as they are matched, so they can raise support but never lower it.
     let matched = 0;
     let total = required;
@@ -257,6 +270,8 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
 export interface Selection {
   sentences: ScoredSentence[];
   query: Query;
+  /** What the chosen sentences support together (or the best sentence alone): compared with MIN_SUPPORT. */
+  bestSupport: number;
   /** True when the main sentence is in a language other than the answer language. */
   foreign: boolean;
 }
@@ -270,55 +285,81 @@ function valueKeys(s: ScoredSentence, type: AnswerType): string[] {
     .map((q) => `${q.kind}:${q.unit}:${q.value}`);
 }
 
+/** What the chosen sentences support together: each word counts as covered by its best sentence. */
+function combinedSupport(chosen: ScoredSentence[], weights: number[], query: Query): number {
+  let matched = 0;
+  let total = 0;
+  weights.forEach((w, i) => {
+    const covered = Math.max(...chosen.map((s) => s.coverage[i]!));
+    matched += w * covered;
+    total += isBonus(query.words[i]!) ? w * covered : w;
+  });
+  const required = weights.reduce((sum, w, i) => sum + (isBonus(query.words[i]!) ? 0 : w), 0);
+  const support = required > 0 ? matched / total : 0;
+  return chosen.some((s) => s.satisfies) ? support : support * TYPE_MISS_FACTOR;
+}
+
 /**
- * Picks the sentences that answer the question, or none when nothing reaches MIN_SUPPORT.
+ * Picks the sentences that answer the question, or none when together they do not reach
+ * `minSupport`.
  *
  * The best sentence comes first; among near-equals, one in the answer language, then one
  * from the newest announcement. Further sentences join when they cover question words the
- * chosen ones miss (a second company, a second figure) or, for list questions ("각각",
- * "each"), state another value of the asked kind.
+ * chosen ones miss (a second company, the second half of a two-part question) or, for list
+ * questions ("각각", "each"), state another value of the asked kind. The decision to answer
+ * is taken on what the chosen sentences support together.
  */
 export function selectSentences(
   question: string,
   sources: ContextSource[],
   language: Lang,
   history: ChatMessage[] = [],
+  minSupport = MIN_SUPPORT,
 ): Selection {
   const query = buildQuery(question, history);
   const { sentences: scored, weights } = scoreSentences(query, sentencesOf(sources), sources);
-  const none: Selection = { sentences: [], query, foreign: false };
+  const none: Selection = { sentences: [], query, bestSupport: 0, foreign: false };
   if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
 
   const ranked = [...scored].sort(
     (a, b) => b.support - a.support || newer(a, b) || a.source.n - b.source.n || a.position - b.position,
   );
   const best = ranked[0];
-  if (!best || best.support < MIN_SUPPORT) return none;
-  const near = ranked.filter((s) => s.support >= best.support * NEAR_BEST);
-  const inLanguage = near.filter((s) => s.source.lang === language);
-  const pool = inLanguage.length > 0 ? inLanguage : near;
+  if (!best || best.support < minSupport * SEED_SHARE) return { ...none, bestSupport: best?.support ?? 0 };
+  // A foreign best sentence without a value to convert can only be quoted: then any sentence
+  // in the reader's language that answers on its own is better.
+  const quoteOnly = best.source.lang !== language && valueKeys(best, query.type).length === 0;
+  const languageFloor = quoteOnly ? Math.min(best.support * LANGUAGE_TIE, minSupport) : best.support * LANGUAGE_TIE;
+  const inLanguage = ranked.filter((s) => s.source.lang === language && s.support >= languageFloor);
+  const top = inLanguage[0] ?? best;
+  const pool = (inLanguage.length > 0 ? inLanguage : ranked).filter((s) => s.support >= top.support * NEAR_BEST);
   const first = [...pool].sort((a, b) => newer(a, b) || b.support - a.support)[0]!;
 
   const chosen = [first];
   const covered = [...first.coverage];
   const values = new Set(valueKeys(first, query.type));
   const limit = query.wantsList ? MAX_LIST_SENTENCES : MAX_SENTENCES;
-  const floor = Math.max(MIN_SUPPORT * 0.75, first.support * 0.5);
+  const floor = Math.max(minSupport * SEED_SHARE, first.support * 0.5);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
 
   for (const candidate of ranked) {
     if (chosen.length >= limit) break;
-    if (chosen.includes(candidate) || candidate.support < floor || !candidate.satisfies) continue;
-    const gain =
-      candidate.coverage.reduce((sum, c, i) => sum + weights[i]! * Math.max(0, c - covered[i]!), 0) / totalWeight;
+    if (chosen.includes(candidate) || candidate.support < floor) continue;
+    if (candidate.source.lang !== first.source.lang && valueKeys(candidate, query.type).length === 0) continue;
+    const gainOn = (i: number) => weights[i]! * Math.max(0, candidate.coverage[i]! - covered[i]!);
+    const gain = weights.reduce((sum, _w, i) => sum + gainOn(i), 0) / totalWeight;
+
     const keys = valueKeys(candidate, query.type);
     const newValue = keys.length > 0 && keys.some((k) => !values.has(k));
     // A sentence restating the same values in the other language adds nothing.
     const restates = keys.length > 0 && keys.every((k) => values.has(k));
-    if (restates || !(gain >= MIN_GAIN || (query.wantsList && newValue))) continue;
+    const adds = candidate.satisfies ? gain >= MIN_GAIN || (query.wantsList && newValue) : gain >= 2 * MIN_GAIN;
+    if (restates || !adds) continue;
     chosen.push(candidate);
     candidate.coverage.forEach((c, i) => (covered[i] = Math.max(covered[i]!, c)));
     for (const k of keys) values.add(k);
   }
-  return { sentences: chosen, query, foreign: first.source.lang !== language };
+  const support = combinedSupport(chosen, weights, query);
+  if (support < minSupport) return { ...none, bestSupport: support };
+  return { sentences: chosen, query, bestSupport: support, foreign: first.source.lang !== language };
 }

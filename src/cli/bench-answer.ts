@@ -1,0 +1,62 @@
+/**
+ * `npm run bench:answer -- --passages FILE --questions FILE [--json FILE]`
+ * Calibration of the offline answerer's refusal threshold (src/answer/extractive/calibration.ts)
+ * on a retrieval benchmark's questions: prints answer and refusal rates per threshold.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fail, parseCli } from './args.js';
+import { parsePassages, parseQuestions } from '../bench/retrieval-bench.js';
+import { createIndexData, LocalIndex } from '../search/local-index.js';
+import { primaryLanguage } from '../text/language.js';
+import { calibrateQuestion, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
+import { MIN_SUPPORT } from '../answer/extractive/select-sentences.js';
+
+const USAGE = 'npm run bench:answer -- --passages FILE --questions FILE [--json FILE]';
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+
+/** Pages of one document share the id up to " - <page>" (allganize: "finance - file.pdf - 4"). */
+const documentOf = (passageId: string) => passageId.replace(/ - \d+$/, '');
+
+async function main() {
+  const { values } = parseCli(USAGE, {
+    passages: { type: 'string' },
+    questions: { type: 'string' },
+    json: { type: 'string' },
+  });
+  if (values.help) return console.log(`usage: ${USAGE}`);
+  if (!values.passages || !values.questions) fail(`--passages and --questions are required\nusage: ${USAGE}`);
+  const passages = parsePassages(await readFile(resolve(values.passages), 'utf8'), values.passages);
+  const questions = parseQuestions(await readFile(resolve(values.questions), 'utf8'), values.questions);
+
+  const index = new LocalIndex(
+    createIndexData(
+      passages.map((p) => ({ id: p.id, title: p.title, lang: primaryLanguage(`${p.title} ${p.text}`) })),
+      passages.map((p) => ({ id: `${p.id}#0`, docId: p.id, ordinal: 0, text: p.text })),
+    ),
+  );
+  const cases: CalibrationCase[] = [];
+  for (const q of questions) {
+    const gold = q.all_gold_passage_ids ?? [q.passage_id!];
+    const goldDocs = new Set(gold.map(documentOf));
+    cases.push(
+      await calibrateQuestion(
+        { id: q.id, question: q.question, goldPassageIds: gold, goldDocument: (id) => goldDocs.has(documentOf(id)) },
+        index,
+      ),
+    );
+  }
+
+  console.log(`${cases.length} questions; MIN_SUPPORT is ${MIN_SUPPORT}`);
+  console.log('threshold  answered (gold in context)  refused (gold document removed)  balanced');
+  for (const row of sweep(cases, THRESHOLDS)) {
+    const mark = Math.abs(row.threshold - MIN_SUPPORT) < 1e-9 ? '  <- MIN_SUPPORT' : '';
+    console.log(
+      `${row.threshold.toFixed(2).padStart(9)}  ${row.answered.toFixed(3).padStart(25)}  ${row.refused.toFixed(3).padStart(31)}  ${row.balanced.toFixed(3).padStart(8)}${mark}`,
+    );
+  }
+  if (values.json)
+    await writeFile(resolve(values.json), JSON.stringify({ cases, sweep: sweep(cases, THRESHOLDS) }, null, 2));
+}
+
+main().catch((error) => fail((error as Error).message, 1));
