@@ -1,62 +1,82 @@
 /**
- * Names the sources themselves translate: announcements write a name once with its other
- * form in parentheses (업스테이지(Upstage), 금융위원회(Financial Services Commission),
- * Industrial Bank of Korea (IBK)). Mined from the context, these pairs let an English
- * question meet a Korean sentence and let an answer name things in the reader's language,
- * without a dictionary that would only know this corpus.
+ * Korean-English pairs for the offline answerer: the names the sources translate themselves
+ * (업스테이지(Upstage), mined by search/glossary.ts from the context) and the shared
+ * policy-finance vocabulary (search/domain-glossary.ts). They let an English question meet a
+ * Korean sentence, and let an answer name in the reader's language what a foreign source says.
  */
 import type { ContextSource } from '../context.js';
 import { tokenize } from '../../text/tokenize.js';
+import { mineGlossary } from '../../search/glossary.js';
+import { DOMAIN_GLOSSARY } from '../../search/domain-glossary.js';
 
 export interface GlossaryPair {
   ko: string;
   en: string;
+  /** Analyzer terms of each side, computed once. */
+  koTerms: string[];
+  enTerms: string[];
 }
 
-const KO_THEN_EN = /([가-힣][가-힣0-9·]*(?: [가-힣][가-힣0-9·]*){0,3})\s?\(([A-Za-z][A-Za-z0-9 .&'’-]{1,60})\)/g;
-const EN_THEN_KO =
-  /([A-Z][A-Za-z0-9.&'’-]*(?: (?:of |and |for |the )?[A-Z][A-Za-z0-9.&'’-]*){0,6})\s?\(([가-힣][가-힣0-9· ]{0,30})\)/g;
-const EN_THEN_ACRONYM = /([A-Z][a-z]+(?: (?:of |and |for |the )?[A-Z][a-z]+){1,6}) \(([A-Z]{2,6})\)/g;
+const toPair = ([ko, en]: readonly [string, string]): GlossaryPair => ({
+  ko,
+  en,
+  koTerms: tokenize(ko),
+  enTerms: tokenize(en),
+});
 
-/** Keeps the last word(s) of a Korean phrase that the English name covers (국내 기업 업스테이지 → 업스테이지). */
-function koreanName(phrase: string, en: string): string {
-  const words = phrase.split(' ');
-  const wanted = Math.min(words.length, Math.max(1, en.split(' ').length - 1));
-  return words.slice(-wanted).join(' ');
-}
+const DOMAIN_PAIRS = DOMAIN_GLOSSARY.map(toPair);
 
-/** The translation pairs written in the sources, each once. */
-export function mineGlossary(sources: ContextSource[]): GlossaryPair[] {
-  const pairs = new Map<string, GlossaryPair>();
-  const add = (ko: string, en: string) => {
-    const pair = { ko: ko.trim(), en: en.trim() };
-    if (pair.ko && pair.en) pairs.set(`${pair.ko}|${pair.en}`.toLowerCase(), pair);
-  };
-  for (const { text, title, section } of sources) {
-    const all = `${title}\n${section ?? ''}\n${text}`;
-    for (const m of all.matchAll(KO_THEN_EN)) add(koreanName(m[1]!, m[2]!), m[2]!);
-    for (const m of all.matchAll(EN_THEN_KO)) add(m[2]!, m[1]!);
-    // "Industrial Bank of Korea (IBK)": the acronym is another English name of the same thing.
-    for (const m of all.matchAll(EN_THEN_ACRONYM)) {
-      for (const pair of [...pairs.values()]) if (pair.en === m[1]) add(pair.ko, m[2]!);
-    }
-  }
-  return [...pairs.values()];
+/** The pairs written in the context, then the domain vocabulary. */
+export function contextGlossary(sources: ContextSource[]): GlossaryPair[] {
+  const mined = mineGlossary(sources.flatMap((s) => [s.title, s.section ?? '', s.text])).map(toPair);
+  return [...mined, ...DOMAIN_PAIRS];
 }
 
 /**
- * Other-language forms of a word: each as analyzer terms. A word matches a pair when its
- * terms cover one side of it.
+ * Other-language forms of a word, as analyzer terms: a word matches a pair when its terms
+ * are one side of it, or all lie within one side (Financial ∈ Financial Services Commission).
  */
 export function translationsOf(terms: string[], glossary: GlossaryPair[]): string[][] {
   const out: string[][] = [];
+  const within = (side: string[]) => terms.length > 0 && terms.every((t) => side.includes(t));
   for (const pair of glossary) {
-    const ko = tokenize(pair.ko);
-    const en = tokenize(pair.en);
-    const covers = (side: string[]) => side.length > 0 && side.every((t) => terms.includes(t));
-    const coveredBy = (side: string[]) => terms.length > 0 && terms.every((t) => side.includes(t));
-    if (covers(ko) || coveredBy(ko)) out.push(en);
-    else if (covers(en) || coveredBy(en)) out.push(ko);
+    if (pair.koTerms.length === 0 || pair.enTerms.length === 0) continue;
+    if (within(pair.koTerms)) out.push(pair.enTerms);
+    else if (within(pair.enTerms)) out.push(pair.koTerms);
   }
   return out;
+}
+
+/**
+ * The glossary terms a sentence contains, rendered in the other language, in the order they
+ * appear: what a reader of the other language can be told a foreign sentence is about.
+ *
+ * @example glossSentence('금융당국은 … 바이오, 디스플레이로 넓힐 계획이다.', 'ko', glossary) // ['financial authorities', 'bio', 'display']
+ */
+export function glossSentence(text: string, from: 'ko' | 'en', glossary: GlossaryPair[]): string[] {
+  const found: { at: number; end: number; term: string }[] = [];
+  const lower = text.toLowerCase();
+  // Longer entries first, so 구형흑연 wins over 흑연 and "supply chain" over "supply".
+  const entries = [...glossary].sort((a, b) => (from === 'ko' ? b.ko.length - a.ko.length : b.en.length - a.en.length));
+  for (const pair of entries) {
+    const needle = from === 'ko' ? pair.ko : pair.en.toLowerCase();
+    const at =
+      from === 'ko'
+        ? lower.indexOf(needle)
+        : lower.search(new RegExp(`\\b${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?\\b`));
+    if (at < 0) continue;
+    const end = at + needle.length;
+    if (found.some((f) => at < f.end && end > f.at)) continue;
+    found.push({ at, end, term: from === 'ko' ? pair.en : pair.ko });
+  }
+  // Names have no translation: an English name the glossary does not know is given as written.
+  if (from === 'en') {
+    for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[a-z]+)?)+/g)) {
+      const at = m.index!;
+      const end = at + m[0].length;
+      if (!found.some((f) => at < f.end && end > f.at)) found.push({ at, end, term: m[0] });
+    }
+  }
+  const terms = found.sort((a, b) => a.at - b.at).map((f) => f.term);
+  return [...new Set(terms)];
 }

@@ -25,7 +25,7 @@ import {
   type AnswerType,
 } from './answer-type.js';
 import { isInstruction, withoutInstructions } from './instructions.js';
-import { mineGlossary, translationsOf } from './glossary.js';
+import { contextGlossary, translationsOf, type GlossaryPair } from './glossary.js';
 import { synonymsOf } from './synonyms.js';
 import { looksLikeFollowUp } from '../follow-up.js';
 
@@ -183,7 +183,12 @@ function hasStem(text: string, stem: string): boolean {
 const isBonus = (w: QueryWord) => w.kind !== 'content';
 
 /** Scores every sentence of the context against the query. */
-export function scoreSentences(query: Query, sentences: Sentence[], sources: ContextSource[]): Scores {
+export function scoreSentences(
+  query: Query,
+  sentences: Sentence[],
+  sources: ContextSource[],
+  glossary: GlossaryPair[] = contextGlossary(sources),
+): Scores {
   const n = Math.max(1, sentences.length);
   const titleTerms = new Map(sources.map((s) => [s.n, new Set(tokenize(`${s.title} ${s.section ?? ''}`))]));
   // Topic of a passage: its own terms and its title's, for words carried from earlier turns.
@@ -198,7 +203,6 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
   }
   const idf = (count: number) => Math.log(1 + n / count);
   const rarest = idf(0.5);
-  const glossary = mineGlossary(sources);
 
   const models: WordModel[] = query.words.map((w) => {
     const soft = w.kind !== 'content';
@@ -270,6 +274,8 @@ export function scoreSentences(query: Query, sentences: Sentence[], sources: Con
 export interface Selection {
   sentences: ScoredSentence[];
   query: Query;
+  /** Translation pairs of the context, for writing about foreign sentences. */
+  glossary: GlossaryPair[];
   /** What the chosen sentences support together (or the best sentence alone): compared with MIN_SUPPORT. */
   bestSupport: number;
   /** True when the main sentence is in a language other than the answer language. */
@@ -317,8 +323,9 @@ export function selectSentences(
   minSupport = MIN_SUPPORT,
 ): Selection {
   const query = buildQuery(question, history);
-  const { sentences: scored, weights } = scoreSentences(query, sentencesOf(sources), sources);
-  const none: Selection = { sentences: [], query, bestSupport: 0, foreign: false };
+  const glossary = contextGlossary(sources);
+  const { sentences: scored, weights } = scoreSentences(query, sentencesOf(sources), sources, glossary);
+  const none: Selection = { sentences: [], query, glossary, bestSupport: 0, foreign: false };
   if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
 
   const ranked = [...scored].sort(
@@ -361,5 +368,5 @@ export function selectSentences(
   }
   const support = combinedSupport(chosen, weights, query);
   if (support < minSupport) return { ...none, bestSupport: support };
-  return { sentences: chosen, query, bestSupport: support, foreign: first.source.lang !== language };
+  return { sentences: chosen, query, glossary, bestSupport: support, foreign: first.source.lang !== language };
 }
