@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { lazy, type AppServices } from './services.js';
 import { createChatModel } from './answer/model-factory.js';
 import { LOCAL_INDEX_FILE_NAME, LocalIndex } from './search/local-index.js';
+import { embedderFromConfig } from './search/embeddings.js';
 import { UpstreamError } from './answer/errors.js';
 
 // Only `default` may be exported: workerd treats every export of the entry as a handler.
@@ -29,7 +30,7 @@ function buildServices(env: Env): AppServices {
     if (!response.ok) {
       throw new UpstreamError('the local index is missing; run `npm run ingest`', 503, 'index_unavailable');
     }
-    return LocalIndex.fromJSON(await response.text());
+    return LocalIndex.fromJSON(await response.text(), { embedder: embedderFromConfig(config.embedding) });
   });
   return { config, model: createChatModel(config), retriever };
 }

@@ -9,23 +9,25 @@ import { loadCliConfig } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
 import { buildIndexFromCorpus, ensureIndex } from './index-store.js';
 import { LocalIndex } from '../search/local-index.js';
+import { embedderFromConfig, type Embedder } from '../search/embeddings.js';
 import { createChatModel } from '../answer/model-factory.js';
 import { answer } from '../answer/pipeline.js';
 import type { ChatResponse } from '../types.js';
 
 const USAGE = 'npm run ask -- [--corpus DIR | --index FILE] [--json] "question"';
 
-async function loadIndex(corpus?: string, index?: string): Promise<LocalIndex> {
+async function loadIndex(corpus?: string, index?: string, embedder?: Embedder): Promise<LocalIndex> {
   if (corpus && index) fail('give --corpus or --index, not both');
   if (corpus) {
     const result = await buildIndexFromCorpus(resolve(corpus), {
+      embedder,
       onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
     });
-    return new LocalIndex(result.data);
+    return new LocalIndex(result.data, { embedder });
   }
   const file = resolve(index ?? DEFAULT_INDEX_FILE);
   if (!index) await ensureIndex(DEFAULT_CORPUS_DIR, file);
-  return LocalIndex.fromJSON(await readFile(file, 'utf8'));
+  return LocalIndex.fromJSON(await readFile(file, 'utf8'), { embedder });
 }
 
 function formatSources(response: ChatResponse): string {
@@ -48,7 +50,7 @@ async function main() {
   if (!question) fail(`a question is required\nusage: ${USAGE}`);
 
   const config = loadCliConfig();
-  const retriever = await loadIndex(values.corpus, values.index);
+  const retriever = await loadIndex(values.corpus, values.index, embedderFromConfig(config.embedding));
   const deps = { retriever, model: createChatModel(config) };
   const events = answer({ messages: [{ role: 'user', content: question }] }, deps);
   for await (const event of events) {

@@ -5,7 +5,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { assembleCorpus, ingestFile, ingestSettingsKey, type FileOutcome } from '../ingest/corpus.js';
 import type { IngestWarning } from '../ingest/types.js';
 import type { IngestProgress, IngestSummary } from '../ingest/progress.js';
-import { createIndexData, LOCAL_INDEX_VERSION, type LocalIndexData } from '../search/local-index.js';
+import { createIndexData, embedChunks, LOCAL_INDEX_VERSION, type LocalIndexData } from '../search/local-index.js';
+import type { Embedder } from '../search/embeddings.js';
 import { listCorpus, readSourceFile, type CorpusEntry } from './corpus-files.js';
 
 /**
@@ -51,6 +52,8 @@ export interface BuildOptions {
   cacheFile?: string;
   /** Files larger than this are skipped unread (default MAX_FILE_BYTES). */
   maxFileBytes?: number;
+  /** Embeds every chunk for hybrid search (EMBEDDING_* configured); absent: keywords only. */
+  embedder?: Embedder;
 }
 
 /**
@@ -141,9 +144,10 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
   const { documents, chunks, warnings } = assembleCorpus(outcomes, { onWarning: options.onWarning });
   const files: Record<string, FileStamp> = {};
   for (const [name, { hash, size, mtimeMs }] of Object.entries(cache.files)) files[name] = { hash, size, mtimeMs };
+  const dense = options.embedder ? await embedChunks(documents, chunks, options.embedder) : undefined;
   const seconds = (performance.now() - started) / 1000;
   return {
-    data: createIndexData(documents, chunks),
+    data: createIndexData(documents, chunks, { dense }),
     manifest: { indexVersion: LOCAL_INDEX_VERSION, ingest: settings, corpus, files },
     cache,
     warnings,

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
 import { buildIndexFromCorpus, statePaths, writeIndex } from './index-store.js';
+import { loadCliConfig } from './dev-vars.js';
+import { embedderFromConfig } from '../search/embeddings.js';
 import { formatProgress, formatSummary, type IngestProgress } from '../ingest/progress.js';
 
 const USAGE = 'npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash]';
@@ -55,6 +57,7 @@ async function main() {
   const progress = progressReporter(process.stderr);
   const result = await buildIndexFromCorpus(corpus, {
     cacheFile: statePaths(out).cache,
+    embedder: embedderFromConfig(loadCliConfig().embedding),
     onProgress: (p) => progress.update(p),
     onWarning: (w) => {
       progress.clear();

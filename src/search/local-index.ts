@@ -6,11 +6,14 @@ import { PROXIMITY_WEIGHT, RERANK_DEPTH, proximityScore, type QueryWord } from '
 import { WordPositions, WordPositionsBuilder, type WordPositionsData } from './word-positions.js';
 import { mineGlossary, type GlossaryEntry } from './glossary.js';
 import { QueryExpander } from './query-expansion.js';
+import { DenseIndex, encodeDense, type DenseData } from './dense.js';
+import { reciprocalRankFusion } from './fusion.js';
+import type { Embedder } from './embeddings.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
 /** Bump when the analyzer or the stored shape changes: older files are rebuilt. */
-export const LOCAL_INDEX_VERSION = 2;
+export const LOCAL_INDEX_VERSION = 3;
 export const DEFAULT_SEARCH_LIMIT = 8;
 /** The index's file name in the worker's assets folder (wrangler.toml `[assets]`). */
 export const LOCAL_INDEX_FILE_NAME = 'local-index.json';
@@ -28,11 +31,25 @@ export interface LocalIndexData {
   positions: WordPositionsData;
   /** `업스테이지(Upstage)`-style name pairs found in the corpus, for cross-language queries. */
   glossary: GlossaryEntry[];
+  /** Chunk vectors, when an embeddings endpoint was configured at ingest. */
+  dense?: DenseData;
 }
 
 export interface CreateIndexOptions {
   builtAt?: Date;
+  /** One vector per chunk, in chunk order (see `embedChunks`). */
+  dense?: { model: string; vectors: readonly Float32Array[] };
 }
+
+export interface LocalIndexOptions {
+  /** Embeds queries for the dense half of hybrid search; the model must be the one the index was built with. */
+  embedder?: Embedder;
+  /** Told why dense search is off although an embedder was given. Default: console.warn. */
+  onWarning?: (message: string) => void;
+}
+
+/** How many dense neighbours enter the fusion. */
+export const DENSE_DEPTH = 30;
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
@@ -73,7 +90,32 @@ export function createIndexData(
     lexical: builder.build().toData(),
     positions: positions.toData(),
     glossary: mineGlossary([...documents.map((d) => d.title), ...chunks.map((c) => c.text)]),
+    ...(options.dense ? { dense: denseData(options.dense, chunks.length) } : {}),
   };
+}
+
+function denseData(dense: NonNullable<CreateIndexOptions['dense']>, chunks: number): DenseData {
+  if (dense.vectors.length !== chunks) {
+    throw new IndexFormatError(`${dense.vectors.length} vectors were given for ${chunks} chunks`);
+  }
+  return encodeDense(dense.model, dense.vectors);
+}
+
+/**
+ * Embeds every chunk as a passage (its title and headings, then its text), for
+ * `createIndexData(documents, chunks, { dense })`.
+ */
+export async function embedChunks(
+  documents: DocumentMeta[],
+  chunks: Chunk[],
+  embedder: Embedder,
+): Promise<{ model: string; vectors: Float32Array[] }> {
+  const docsById = new Map(documents.map((d) => [d.id, d]));
+  const texts = chunks.map((c) => {
+    const doc = docsById.get(c.docId);
+    return doc ? `${titleText(doc, c)}\n${c.text}` : c.text;
+  });
+  return { model: embedder.model, vectors: await embedder.embed(texts, 'passage') };
 }
 
 /** The embedded default's index: lexical BM25F over the Korean-aware analyzer, in memory. */
@@ -81,10 +123,14 @@ export class LocalIndex implements Retriever {
   private readonly bm25: Bm25;
   private readonly positions: WordPositions;
   private readonly expander: QueryExpander;
+  private readonly dense: { index: DenseIndex; embedder: Embedder } | undefined;
   private readonly docsById = new Map<string, DocumentMeta>();
   private readonly passages: Passage[];
 
-  constructor(readonly data: LocalIndexData) {
+  constructor(
+    readonly data: LocalIndexData,
+    options: LocalIndexOptions = {},
+  ) {
     for (const doc of data.documents) this.docsById.set(doc.id, doc);
     this.passages = data.chunks.map((chunk) => {
       const doc = this.docsById.get(chunk.docId);
@@ -108,10 +154,33 @@ export class LocalIndex implements Retriever {
     }
     const bm25 = this.bm25;
     this.expander = new QueryExpander(data.glossary ?? [], { has: (t) => bm25.has(t), terms: () => bm25.vocabulary });
+    this.dense = this.loadDense(data, options);
+  }
+
+  private loadDense(data: LocalIndexData, options: LocalIndexOptions) {
+    const { embedder } = options;
+    if (!embedder) return undefined;
+    const warn = options.onWarning ?? ((message: string) => console.warn(message));
+    if (!data.dense) {
+      warn('the index holds no vectors (it was built without an embeddings endpoint): searching by keywords only');
+      return undefined;
+    }
+    if (data.dense.model !== embedder.model) {
+      warn(
+        `the index vectors come from ${data.dense.model}, queries would use ${embedder.model}: ` +
+          'searching by keywords only until `npm run ingest` rebuilds it',
+      );
+      return undefined;
+    }
+    try {
+      return { index: DenseIndex.fromData(data.dense, data.chunks.length), embedder };
+    } catch (error) {
+      throw new IndexFormatError(`the index vectors are damaged (${(error as Error).message}); run \`npm run ingest\``);
+    }
   }
 
   /** Parses and checks a serialized index (JSON text). */
-  static fromJSON(json: string): LocalIndex {
+  static fromJSON(json: string, options: LocalIndexOptions = {}): LocalIndex {
     let data: unknown;
     try {
       data = JSON.parse(json);
@@ -135,7 +204,7 @@ export class LocalIndex implements Retriever {
     ) {
       throw new IndexFormatError('the index has no postings; run `npm run ingest` to rebuild it');
     }
-    return new LocalIndex(d as LocalIndexData);
+    return new LocalIndex(d as LocalIndexData, options);
   }
 
   documents(): DocumentMeta[] {
@@ -176,6 +245,12 @@ export class LocalIndex implements Retriever {
       }
       candidates.sort((a, b) => b.score - a.score || a.doc - b.doc);
     }
-    return candidates.slice(0, limit).map(({ doc, score }) => ({ passage: this.passages[doc]!, score }));
+    let ranked = candidates;
+    if (this.dense) {
+      const [vector] = await this.dense.embedder.embed([query], 'query');
+      const neighbours = this.dense.index.search(vector!, Math.max(limit, DENSE_DEPTH), accept);
+      ranked = reciprocalRankFusion([candidates.map((c) => c.doc), neighbours.map((n) => n.doc)]);
+    }
+    return ranked.slice(0, limit).map(({ doc, score }) => ({ passage: this.passages[doc]!, score }));
   }
 }
