@@ -83,12 +83,24 @@ function renderForeign(s: ScoredSentence, selection: Selection, language: Lang, 
   return withQuote(`${WRITTEN[language].terms} ${terms.join(', ')} ${marker}.`, s, language);
 }
 
+/** "이전 공고(2026-03-02)에서는 1,200억 원이었습니다 [2]." — the figure an answer replaced with a newer one. */
+function changeNote(old: ScoredSentence, selection: Selection, language: Lang): string {
+  const values = valuesFor(old, selection.query.type)
+    .map((q) => formatQuantity(q, language))
+    .join(', ');
+  const latest = selection.sentences[0]!.source.date!;
+  const date = old.source.date!;
+  return language === 'ko'
+    ? `가장 최근 공고(${latest}) 기준이며, 이전 공고(${date})에서는 ${values}이었습니다 [${old.source.n}].`
+    : `This is from the latest announcement (${latest}); an earlier one (${date}) gave ${values} [${old.source.n}].`;
+}
+
 /** The answer text for a non-empty selection. */
 export function composeAnswer(selection: Selection, language: Lang): string {
   const named = selection.sentences.length > 1;
-  return selection.sentences
-    .map((s) =>
-      s.source.lang === language ? `${s.text} [${s.source.n}]` : renderForeign(s, selection, language, named),
-    )
-    .join(' ');
+  const parts = selection.sentences.map((s) =>
+    s.source.lang === language ? `${s.text} [${s.source.n}]` : renderForeign(s, selection, language, named),
+  );
+  if (selection.superseded) parts.push(changeNote(selection.superseded, selection, language));
+  return parts.join(' ');
 }

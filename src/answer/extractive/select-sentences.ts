@@ -280,6 +280,11 @@ export interface Selection {
   bestSupport: number;
   /** True when the main sentence is in a language other than the answer language. */
   foreign: boolean;
+  /**
+   * An older announcement that answers the same question with other figures: the answer
+   * uses the newest and says the figure changed.
+   */
+  superseded?: ScoredSentence;
 }
 
 const newer = (a: ScoredSentence, b: ScoredSentence) => (b.source.date ?? '').localeCompare(a.source.date ?? '');
@@ -368,5 +373,28 @@ export function selectSentences(
   }
   const support = combinedSupport(chosen, weights, query);
   if (support < minSupport) return { ...none, bestSupport: support };
-  return { sentences: chosen, query, glossary, bestSupport: support, foreign: first.source.lang !== language };
+  const superseded = olderFigures(first, ranked, query.type);
+  return {
+    sentences: chosen,
+    query,
+    glossary,
+    bestSupport: support,
+    foreign: first.source.lang !== language,
+    ...(superseded ? { superseded } : {}),
+  };
+}
+
+/** A nearly as relevant sentence from an older announcement whose values of the asked kind differ. */
+function olderFigures(first: ScoredSentence, ranked: ScoredSentence[], type: AnswerType): ScoredSentence | undefined {
+  if (type === 'other' || !first.source.date) return undefined;
+  const current = new Set(valueKeys(first, type));
+  if (current.size === 0) return undefined;
+  return ranked.find(
+    (s) =>
+      s.support >= first.support * NEAR_BEST &&
+      s.source.date !== undefined &&
+      s.source.date < first.source.date! &&
+      valueKeys(s, type).length > 0 &&
+      valueKeys(s, type).every((k) => !current.has(k)),
+  );
 }
