@@ -9,6 +9,9 @@ import { QueryExpander } from './query-expansion.js';
 import { DenseIndex, encodeDense, type DenseData } from './dense.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Embedder } from './embeddings.js';
+import type { QueryTranslator } from './query-translation.js';
+import { TRANSLATION_WEIGHT } from './query-expansion.js';
+import { primaryLanguage } from '../text/language.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
@@ -44,7 +47,12 @@ export interface CreateIndexOptions {
 export interface LocalIndexOptions {
   /** Embeds queries for the dense half of hybrid search; the model must be the one the index was built with. */
   embedder?: Embedder;
-  /** Told why dense search is off although an embedder was given. Default: console.warn. */
+  /**
+   * Translates queries (an LLM is configured) when the corpus holds documents in the other
+   * language. A failed translation only narrows the search to the query as asked.
+   */
+  translate?: QueryTranslator;
+  /** Told why dense search is off, or a translation failed. Default: console.warn. */
   onWarning?: (message: string) => void;
 }
 
@@ -124,6 +132,9 @@ export class LocalIndex implements Retriever {
   private readonly positions: WordPositions;
   private readonly expander: QueryExpander;
   private readonly dense: { index: DenseIndex; embedder: Embedder } | undefined;
+  private readonly translate: QueryTranslator | undefined;
+  private readonly warn: (message: string) => void;
+  private readonly languages: Set<string>;
   private readonly docsById = new Map<string, DocumentMeta>();
   private readonly passages: Passage[];
 
@@ -154,13 +165,16 @@ export class LocalIndex implements Retriever {
     }
     const bm25 = this.bm25;
     this.expander = new QueryExpander(data.glossary ?? [], { has: (t) => bm25.has(t), terms: () => bm25.vocabulary });
+    this.warn = options.onWarning ?? ((message: string) => console.warn(message));
     this.dense = this.loadDense(data, options);
+    this.translate = options.translate;
+    this.languages = new Set(data.documents.map((d) => d.lang));
   }
 
   private loadDense(data: LocalIndexData, options: LocalIndexOptions) {
     const { embedder } = options;
     if (!embedder) return undefined;
-    const warn = options.onWarning ?? ((message: string) => console.warn(message));
+    const warn = this.warn;
     if (!data.dense) {
       warn('the index holds no vectors (it was built without an embeddings endpoint): searching by keywords only');
       return undefined;
@@ -207,6 +221,18 @@ export class LocalIndex implements Retriever {
     return new LocalIndex(d as LocalIndexData, options);
   }
 
+  private async translatedTerms(query: string): Promise<string[]> {
+    if (!this.translate) return [];
+    const target = primaryLanguage(query) === 'ko' ? 'en' : 'ko';
+    if (!this.languages.has(target)) return [];
+    try {
+      return tokenize(await this.translate(query, target), { query: true }).filter((t) => this.bm25.has(t));
+    } catch (error) {
+      this.warn(`query translation failed, searching with the query as asked: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
   documents(): DocumentMeta[] {
     return this.data.documents;
   }
@@ -231,6 +257,9 @@ export class LocalIndex implements Retriever {
     }
     for (const [term, weight] of this.expander.expand(analyzed)) {
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    }
+    for (const term of await this.translatedTerms(query)) {
+      weights.set(term, Math.max(weights.get(term) ?? 0, TRANSLATION_WEIGHT));
     }
     if (weights.size === 0) return [];
     const filters = options.filters;
