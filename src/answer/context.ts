@@ -64,7 +64,8 @@ const ATTR = /(\w+)="([^"]*)"/g;
 
 /** Reads the sources back from a prompt that contains a context block. */
 export function parseContext(prompt: string): ContextSource[] {
-  const start = prompt.indexOf('<context>');
+  // The rules may mention <context> in prose; the block itself starts a line.
+  const start = prompt.indexOf('<context>\n');
   const end = prompt.lastIndexOf('</context>');
   if (start < 0 || end < start) return [];
   const block = prompt.slice(start, end);
@@ -89,5 +90,5 @@ export function parseContext(prompt: string): ContextSource[] {
 
 /** Removes the context block, leaving the instructions around it. */
 export function withoutContext(prompt: string): string {
-  return prompt.replace(/<context>[\s\S]*<\/context>/, '');
+  return prompt.replace(/<context>\n[\s\S]*<\/context>/, '');
 }
