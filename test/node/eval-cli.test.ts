@@ -64,7 +64,8 @@ const GOLDEN = [
     category: 'number',
     question: 'FAIL-502 How many chips?',
     sources: ['2026-04-30-ai-computing-center-en'],
-    facts: ['15,000'],
+    // Not the corpus's 15,000: in process the answerer finds that figure, and fact_recall must stay 0.
+    facts: ['16,000'],
   }),
 ].join('\n');
 

@@ -24,7 +24,8 @@ const ALWAYS_FAILING: GoldenCase = {
   id: 'zz-always-failing',
   lang: 'ko',
   category: 'number',
-  question: '해남 국가AI컴퓨팅센터의 총사업비는 얼마인가요?',
+  // A question the corpus answers (4조 원), so the case fails on its fact, not on a refusal.
+  question: '해남 국가AI컴퓨팅센터 SPC의 자본금은 얼마인가요?',
   answerable: true,
   sources: ['2026-04-30-ai-computing-center-ko'],
   facts: ['9조9천억 원'],
