@@ -389,3 +389,15 @@ describe('refusals, follow-ups and groundedness with a hosted model', () => {
     });
   });
 });
+
+describe('GROUNDEDNESS_MODEL', () => {
+  it('runs on the LLM endpoint, so it needs one configured', () => {
+    expect(() => parseConfig({ GROUNDEDNESS_MODEL: 'groundedness-check' })).toThrow(
+      /GROUNDEDNESS_MODEL needs LLM_API_KEY or LLM_BASE_URL/,
+    );
+    expect(parseConfig({ LLM_API_KEY: 'k', GROUNDEDNESS_MODEL: 'groundedness-check' }).llm).toMatchObject({
+      baseUrl: 'https://api.upstage.ai/v1',
+      groundednessModel: 'groundedness-check',
+    });
+  });
+});
