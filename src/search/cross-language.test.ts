@@ -23,6 +23,20 @@ describe('mineGlossary', () => {
   });
 });
 
+describe('mineGlossary on real-world asides', () => {
+  it('skips citations, predicates and two-syllable words that do not sound like the English', () => {
+    expect(
+      mineGlossary([
+        '소비자가 선호합니다(Merit). 조사를 수행(McKinsey & Company)했다. 거래 형태(B2B)는 다양하다.',
+        '웹훅(Webhook)으로 알린다. 국내총생산(GDP)이 늘었다.',
+      ]),
+    ).toEqual([
+      ['웹훅', 'Webhook'],
+      ['국내총생산', 'GDP'],
+    ]);
+  });
+});
+
 describe('romanize', () => {
   it('writes names in Revised Romanization with the common sound changes', () => {
     expect(['해남', '울산', '새만금', '전라남도', '신라', '부산'].map(romanize)).toEqual([

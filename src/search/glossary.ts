@@ -6,6 +6,7 @@
  */
 import { normalizeText } from '../text/normalize.js';
 import { stripParticle } from '../text/particles.js';
+import { englishSkeleton, koreanSkeleton } from './parallel-glossary.js';
 
 /** `[korean, english]`, both as written (NFKC); English in its original case. */
 export type GlossaryEntry = [ko: string, en: string];
@@ -25,11 +26,26 @@ function englishSide(text: string): string | undefined {
   return words.join(' ');
 }
 
-/** Every `한글(English)` and `English(한글)` pair in the texts, without repeats. */
+/** Verb and adjective endings: `선호합니다(Merit)` cites a source, it does not name the verb. */
+const PREDICATE_ENDING = /(?:니다|습니다|했다|한다|된다|하는|되는|않는|있는|없는|했고|하며|하고)$/;
+
+/**
+ * Whether `ko(en)` is likely a name and its translation, not a citation or an aside
+ * (수행(McKinsey & Company), 형태(B2B)): the two sound alike (웹훅(Webhook)), or the
+ * Korean is a compound of three or more syllables, not a predicate.
+ */
+function plausiblePair(ko: string, en: string): boolean {
+  if (PREDICATE_ENDING.test(ko)) return false;
+  const sound = koreanSkeleton(ko);
+  if (sound.length >= 2 && sound === englishSkeleton(en)) return true;
+  return ko.length >= 3;
+}
+
+/** Every `한글(English)` and `English(한글)` pair in the texts that looks like a name pair, without repeats. */
 export function mineGlossary(texts: Iterable<string>): GlossaryEntry[] {
   const seen = new Map<string, GlossaryEntry>();
   const add = (ko: string, en: string | undefined) => {
-    if (!en) return;
+    if (!en || !plausiblePair(ko, en)) return;
     const key = `${ko}\u0000${en.toLowerCase()}`;
     if (!seen.has(key)) seen.set(key, [ko, en]);
   };

@@ -5,12 +5,14 @@ import { matchesFilters } from './filters.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, proximityScore, type QueryWord } from './proximity.js';
 import { WordPositions, WordPositionsBuilder, type WordPositionsData } from './word-positions.js';
 import { mineGlossary, type GlossaryEntry } from './glossary.js';
+import { DOMAIN_GLOSSARY } from './domain-glossary.js';
+import { mineParallelGlossary } from './parallel-glossary.js';
 import { QueryExpander } from './query-expansion.js';
 import { DenseIndex, encodeDense, type DenseData } from './dense.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Embedder } from './embeddings.js';
 import type { QueryTranslator } from './query-translation.js';
-import { TRANSLATION_WEIGHT } from './query-expansion.js';
+import { translationWeight } from './query-expansion.js';
 import { primaryLanguage } from '../text/language.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
@@ -32,7 +34,7 @@ export interface LocalIndexData {
   lexical: Bm25Data;
   /** Every chunk's words in order, for the proximity rerank. */
   positions: WordPositionsData;
-  /** `업스테이지(Upstage)`-style name pairs found in the corpus, for cross-language queries. */
+  /** Name pairs found in the corpus (`업스테이지(Upstage)`, parallel releases), for cross-language queries. */
   glossary: GlossaryEntry[];
   /** Chunk vectors, when an embeddings endpoint was configured at ingest. */
   dense?: DenseData;
@@ -97,9 +99,19 @@ export function createIndexData(
     chunks,
     lexical: builder.build().toData(),
     positions: positions.toData(),
-    glossary: mineGlossary([...documents.map((d) => d.title), ...chunks.map((c) => c.text)]),
+    glossary: buildGlossary(documents, chunks),
     ...(options.dense ? { dense: denseData(options.dense, chunks.length) } : {}),
   };
+}
+
+/** Name pairs written `한글(English)`, then pairs of sound-alike names from parallel releases. */
+function buildGlossary(documents: DocumentMeta[], chunks: Chunk[]): GlossaryEntry[] {
+  const written = mineGlossary([
+    ...documents.map((d) => d.title),
+    ...chunks.flatMap((c) => [...(c.headings ?? []), c.text]),
+  ]);
+  const known = new Set([...written, ...DOMAIN_GLOSSARY].map(([ko]) => ko));
+  return [...written, ...mineParallelGlossary(documents, chunks, known)];
 }
 
 function denseData(dense: NonNullable<CreateIndexOptions['dense']>, chunks: number): DenseData {
@@ -164,11 +176,15 @@ export class LocalIndex implements Retriever {
       );
     }
     const bm25 = this.bm25;
-    this.expander = new QueryExpander(data.glossary ?? [], { has: (t) => bm25.has(t), terms: () => bm25.vocabulary });
+    this.languages = new Set(data.documents.map((d) => d.lang));
+    this.expander = new QueryExpander(data.glossary ?? [], {
+      has: (t) => bm25.has(t),
+      terms: () => bm25.vocabulary,
+      languages: this.languages,
+    });
     this.warn = options.onWarning ?? ((message: string) => console.warn(message));
     this.dense = this.loadDense(data, options);
     this.translate = options.translate;
-    this.languages = new Set(data.documents.map((d) => d.lang));
   }
 
   private loadDense(data: LocalIndexData, options: LocalIndexOptions) {
@@ -258,8 +274,10 @@ export class LocalIndex implements Retriever {
     for (const [term, weight] of this.expander.expand(analyzed)) {
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     }
-    for (const term of await this.translatedTerms(query)) {
-      weights.set(term, Math.max(weights.get(term) ?? 0, TRANSLATION_WEIGHT));
+    const translated = await this.translatedTerms(query);
+    const ownTerms = [...weights.values()].reduce((a, b) => a + b, 0);
+    for (const term of translated) {
+      weights.set(term, Math.max(weights.get(term) ?? 0, translationWeight(ownTerms, translated.length)));
     }
     if (weights.size === 0) return [];
     const filters = options.filters;

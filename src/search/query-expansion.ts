@@ -11,11 +11,21 @@ import type { GlossaryEntry } from './glossary.js';
 import { RomanizedNames } from './romanized-names.js';
 
 /**
- * The weight of a term added by translation, against 1 for the user's own words: a
- * glossary or romanization match is weaker evidence than the words the user typed, so a
- * document in the query's language that matches directly stays ahead of its translation.
+ * How much a translation weighs against the words it translates: a glossary or romanization
+ * match is weaker evidence than the words the user typed, so a document in the query's
+ * language that matches directly stays ahead of its translation. A translation's terms
+ * share the weight of the source's terms (`upstage`, one term, becomes four bigrams of
+ * 업스테이지 at 0.125 each) but no translated term weighs more than this: English words
+ * also occur inside Korean text (라이브커머스 -> `commerce`), where a heavy one misleads.
  */
 export const TRANSLATION_WEIGHT = 0.5;
+
+/** The weight of each of `targetTerms` translating `sourceTerms` terms. */
+export function translationWeight(sourceTerms: number, targetTerms: number): number {
+  if (targetTerms === 0) return 0;
+  return Math.min(TRANSLATION_WEIGHT, (TRANSLATION_WEIGHT * Math.max(1, sourceTerms)) / targetTerms);
+}
+
 /** Place-name suffixes dropped before romanizing (해남군 -> Haenam, 울산시 -> Ulsan). */
 const PLACE_SUFFIXES = ['특별자치도', '광역시', '특별시', '시', '군', '구', '도'];
 
@@ -31,6 +41,11 @@ interface PreparedEntry {
 export interface ExpansionVocabulary {
   has(term: string): boolean;
   terms(): Iterable<string>;
+  /**
+   * The languages of the corpus' documents: queries are only translated into these (a
+   * Korean question over a Korean corpus gains nothing from English terms but noise).
+   */
+  languages: ReadonlySet<string>;
 }
 
 const latinWords = (text: string) =>
@@ -66,19 +81,26 @@ export class QueryExpander {
     const added = new Map<string, number>();
     const own = new Set<string>();
     for (const w of words) for (const t of termsOf(w)) own.add(t);
-    const add = (terms: readonly string[]) => {
+    const add = (terms: readonly string[], sourceTerms: number) => {
+      const weight = translationWeight(sourceTerms, terms.length);
       for (const term of terms) {
-        if (!own.has(term) && this.vocabulary.has(term)) added.set(term, TRANSLATION_WEIGHT);
+        if (!own.has(term) && this.vocabulary.has(term)) added.set(term, Math.max(added.get(term) ?? 0, weight));
       }
     };
 
-    // English -> Korean: glossary phrases over the sequence of Latin words, then names.
+    if (this.vocabulary.languages.has('ko')) this.englishToKorean(words, add);
+    if (this.vocabulary.languages.has('en')) this.koreanToEnglish(words, add);
+    return added;
+  }
+
+  /** Glossary phrases over the sequence of Latin words, then romanized names. */
+  private englishToKorean(words: readonly AnalyzedWord[], add: (terms: readonly string[], source: number) => void) {
     const latin = words.flatMap((w) => (w.kind === 'latin' ? [w.word] : w.kind === 'terms' ? [w.terms[0]!] : ['']));
     const covered = new Set<number>();
     latin.forEach((word, i) => {
       for (const entry of this.byFirstEnglishWord.get(word) ?? []) {
         if (entry.en.every((w, k) => latin[i + k] === w)) {
-          add(entry.koTerms);
+          add(entry.koTerms, entry.enTerms.length);
           for (let k = 0; k < entry.en.length; k++) covered.add(i + k);
         }
       }
@@ -86,21 +108,22 @@ export class QueryExpander {
     latin.forEach((word, i) => {
       if (covered.has(i) || !/^[a-z]{4,}$/.test(word)) return;
       this.names ??= new RomanizedNames(this.vocabulary.terms());
-      for (const hangul of this.names.find(word)) add(tokenize(hangul));
+      for (const hangul of this.names.find(word)) add(tokenize(hangul), 1);
     });
+  }
 
-    // Korean -> English: glossary words inside the query's Korean (compounds included), then names.
+  /** Glossary words inside the query's Korean (compounds included), then romanized stems. */
+  private koreanToEnglish(words: readonly AnalyzedWord[], add: (terms: readonly string[], source: number) => void) {
     const korean = words.map((w) => (w.kind === 'hangul' ? w.stem : '')).join('');
     for (let start = 0; start < korean.length; start++) {
       for (let end = start + 2; end <= Math.min(korean.length, start + this.longestKorean); end++) {
-        for (const entry of this.byKorean.get(korean.slice(start, end)) ?? []) add(entry.enTerms);
+        for (const entry of this.byKorean.get(korean.slice(start, end)) ?? []) add(entry.enTerms, entry.koTerms.length);
       }
     }
     for (const w of words) {
       if (w.kind !== 'hangul' || w.stem.length < 2) continue;
-      for (const stem of [w.stem, withoutPlaceSuffix(w.stem)]) if (stem) add([romanize(stem)]);
+      for (const stem of [w.stem, withoutPlaceSuffix(w.stem)]) if (stem) add([romanize(stem)], stem.length - 1);
     }
-    return added;
   }
 }
 
