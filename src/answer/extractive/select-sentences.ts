@@ -366,7 +366,11 @@ export function selectSentences(
     // A sentence restating the same values in the other language adds nothing.
     const restates = keys.length > 0 && keys.every((k) => values.has(k));
     const adds = candidate.satisfies ? gain >= MIN_GAIN || (query.wantsList && newValue) : gain >= 2 * MIN_GAIN;
-    if (restates || !adds) continue;
+    // From another document, a sentence must itself name something the question asks about:
+    // sharing only its verb (지원, receive) makes it another company's story.
+    const otherDocument = !chosen.some((c) => c.source.title === candidate.source.title);
+    const namesTopic = query.words.some((w, i) => !isBonus(w) && candidate.coverage[i]! >= 0.99);
+    if (restates || !adds || (otherDocument && !namesTopic)) continue;
     chosen.push(candidate);
     candidate.coverage.forEach((c, i) => (covered[i] = Math.max(covered[i]!, c)));
     for (const k of keys) values.add(k);
