@@ -72,7 +72,11 @@ export function englishSkeleton(name: string): string {
 
 /** The consonant classes of a Korean word: `퓨처그래프` -> PTKRP. */
 export function koreanSkeleton(word: string): string {
-  const roman = romanize(word).replace(/ng/g, 'n').replace(/ch/g, 'j');
+  // As for English, an h inside the word is dropped: it is often silent in the original (웹훅, Webhook).
+  const roman = romanize(word)
+    .replace(/ng/g, 'n')
+    .replace(/ch/g, 'j')
+    .replace(/(?<!^)h/g, '');
   const out: string[] = [];
   for (const ch of roman) if (CLASS_OF[ch]) out.push(CLASS_OF[ch]);
   return collapse(out);
