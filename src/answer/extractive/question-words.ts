@@ -7,14 +7,15 @@
  * - Content words (nouns, names, codes: 업스테이지, 금리, syndicate) must be in a
  *   supporting sentence; one missing from the whole context means the context does not
  *   know what is asked.
- * - Soft words (verbs and numbers: 넣는, 들여올, putting, signed, 10조 원) are how a
- *   question is phrased, not what it is about: they count when they match, and only a
- *   little when they do not. A user's figure is never required of a sentence: "10조 원
+ * - Verbs, generic nouns and the user's own figures (넣는, 지원되는, putting, 회사, 10조 원)
+ *   are how a question is phrased, not what it is about: they count when a sentence has
+ *   them and cost nothing when it does not. A user's figure is never required: "10조 원
  *   맞지?" must be answered with the source's figure, not matched against it.
  *
  * Korean has no spaces between stems and endings, so words are classified by their
- * endings: a copula (회사인가요) or 하다/되다 (부담하는, 계획돼) leaves a noun; other verb
- * endings (넣는, 들여올, 정해졌나요) leave a verb.
+ * endings: a copula (회사인가요) leaves a noun; 하다/되다 (부담하는, 지원되는) leaves a verbal
+ * noun, matched as the stem sentences conjugate; other verb endings (넣는, 들여올,
+ * 정해졌나요) leave a verb stem.
  */
 import { tokenize } from '../../text/tokenize.js';
 import { stripParticle } from '../../text/particles.js';

@@ -3,12 +3,13 @@
  * question, and how sure we are.
  *
  * A sentence's support is the share of the question's words it contains (its source's
- * title and section count half), each word weighted by how rare it is in the context, so a
- * rare name counts more than a word every source repeats. A content word found nowhere in
- * the context weighs as much as the rarest word: asking for an interest rate no source
- * mentions leaves the support too low to answer. A sentence without a value of the asked
- * kind (an amount for "얼마", a date for "언제") counts for less, and when the asked kind is
- * a specific attribute no sentence states (a rate, a maturity), nothing answers.
+ * title and section, and the sentence it refers back to, count half), each word weighted by
+ * how rare it is in the context, so a rare name counts more than a word every source
+ * repeats. A content word found nowhere in the context weighs as much as the rarest word:
+ * asking for something no source mentions leaves the support too low to answer. A sentence
+ * without a value of the asked kind (an amount for "얼마", a date for "언제") counts for less,
+ * and when the asked kind is a specific attribute no sentence states (a rate, a maturity),
+ * nothing answers. The answer is decided on what the chosen sentences support together.
  */
 import type { ChatMessage, Lang } from '../../types.js';
 import type { ContextSource } from '../context.js';
