@@ -4,9 +4,9 @@
  * words stand within a few words of each other gains, per pair,
  * min(weight_i, weight_j) · (k1 + 1) · tpi / (k1 + tpi) with tpi = Σ 1 / distance².
  *
- * Measured on allganize-ko over the BM25F ranking: +0.027 R@1, +0.019 MRR@10, with gains on
- * both halves of the questions and across weights 0.1-1 and windows 3-10 (a flat optimum,
- * so the middle values below should carry to other corpora). Bigram BM25 cannot tell
+ * Measured on allganize-ko over the BM25F ranking: R@1 0.877 -> 0.895, MRR@10 0.927 -> 0.940,
+ * with gains on both halves of the questions and the same result for weights 0.2-1 and
+ * windows 3-10 (a flat optimum, so the middle values below should carry to other corpora). Bigram BM25 cannot tell
  * "A의 B" from a page that mentions A and B pages apart; this can.
  */
 import { BM25_K1 } from './bm25.js';
