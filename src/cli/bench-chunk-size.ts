@@ -1,14 +1,14 @@
 /**
- * `npx tsx bench/chunk-size.ts [--passages FILE] [--questions FILE] [--sizes 300,500,...]`
+ * `npm run bench:chunk-size -- [--passages FILE] [--questions FILE] [--sizes 300,500,...]`
  * Chooses the chunk size: chunks the pages of a retrieval benchmark at each size, indexes
  * the chunks with LocalIndex, and measures page-level recall (a chunk's hit counts for its
  * page; repeated pages count once, in rank order). Prints one JSON line per size.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chunkSections } from '../src/ingest/chunker.js';
-import { createIndexData, LocalIndex } from '../src/search/local-index.js';
-import type { Chunk, DocumentMeta } from '../src/types.js';
+import { chunkSections } from '../ingest/chunker.js';
+import { createIndexData, LocalIndex } from '../search/local-index.js';
+import type { Chunk, DocumentMeta } from '../types.js';
 
 const { values } = parseArgs({
   options: {

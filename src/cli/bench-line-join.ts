@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/line-join.ts [--passages FILE]`
+ * `npm run bench:line-join -- [--passages FILE]`
  * Measures how well wrapped Korean lines are joined back (src/ingest/line-join.ts).
  *
  * Ground truth comes from real text: every line of every page of a retrieval benchmark
@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { joinWrappedLines, statsFrom } from '../src/ingest/line-join.js';
+import { joinWrappedLines, statsFrom } from '../ingest/line-join.js';
 
 const { values } = parseArgs({
   options: { passages: { type: 'string', default: '../shared/data/allganize-ko/passages.jsonl' } },

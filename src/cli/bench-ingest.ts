@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readdirSync } from 'node:fs';
-import { buildIndexFromCorpus, statePaths, writeIndex, ensureIndex } from '../src/cli/index-store.js';
+import { buildIndexFromCorpus, statePaths, writeIndex, ensureIndex } from './index-store.js';
 
 const { values } = parseArgs({
   options: {
