@@ -1,6 +1,10 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from './config.js';
 import type { Retriever } from './search/types.js';
+import type { LocalIndexOptions } from './search/local-index.js';
+import { embedderFromConfig } from './search/embeddings.js';
+import { createChatTranslator } from './search/query-translation.js';
+import { createChatModel } from './answer/model-factory.js';
 
 /**
  * What the channels need, built once per isolate (worker) or process (CLI) and passed in,
@@ -23,4 +27,23 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
     });
     return pending;
   };
+}
+
+/**
+ * The services the configuration asks for, the same for the worker, `npm run ask` and
+ * `npm run eval`: the chat model, and an index loaded with the configured query embedder
+ * and, when an LLM is configured, query translation. Each runtime says how to load its index
+ * (an asset in the worker, a file or a corpus folder in the CLI); the loader also receives
+ * the embedder to build dense vectors with when it indexes a corpus itself.
+ */
+export function createServices(
+  config: Config,
+  loadIndex: (options: LocalIndexOptions) => Promise<Retriever>,
+): AppServices {
+  const model = createChatModel(config);
+  const options: LocalIndexOptions = {
+    embedder: embedderFromConfig(config.embedding),
+    translate: config.llm ? createChatTranslator(model) : undefined,
+  };
+  return { config, model, retriever: lazy(() => loadIndex(options)) };
 }

@@ -8,11 +8,8 @@
 import { env as workerEnv } from 'cloudflare:workers';
 import { parseConfig } from './config.js';
 import { createApp } from './app.js';
-import { lazy, type AppServices } from './services.js';
-import { createChatModel } from './answer/model-factory.js';
+import { createServices, type AppServices } from './services.js';
 import { LOCAL_INDEX_FILE_NAME, LocalIndex } from './search/local-index.js';
-import { embedderFromConfig } from './search/embeddings.js';
-import { createChatTranslator } from './search/query-translation.js';
 import { UpstreamError } from './answer/errors.js';
 
 // Only `default` may be exported: workerd treats every export of the entry as a handler.
@@ -23,8 +20,7 @@ interface Env {
 
 function buildServices(env: Env): AppServices {
   const config = parseConfig(env);
-  const model = createChatModel(config);
-  const retriever = lazy(async () => {
+  return createServices(config, async (options) => {
     if (config.upstash) {
       throw new UpstreamError('the Upstash index adapter is not available in this build', 503, 'index_unavailable');
     }
@@ -32,12 +28,8 @@ function buildServices(env: Env): AppServices {
     if (!response.ok) {
       throw new UpstreamError('the local index is missing; run `npm run ingest`', 503, 'index_unavailable');
     }
-    return LocalIndex.fromJSON(await response.text(), {
-      embedder: embedderFromConfig(config.embedding),
-      translate: config.llm ? createChatTranslator(model) : undefined,
-    });
+    return LocalIndex.fromJSON(await response.text(), options);
   });
-  return { config, model, retriever };
 }
 
 const app = createApp(buildServices(workerEnv as unknown as Env));

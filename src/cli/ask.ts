@@ -8,26 +8,30 @@ import { fail, parseCli } from './args.js';
 import { loadCliConfig } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
 import { buildIndexFromCorpus, ensureIndex } from './index-store.js';
-import { LocalIndex } from '../search/local-index.js';
-import { embedderFromConfig, type Embedder } from '../search/embeddings.js';
-import { createChatModel } from '../answer/model-factory.js';
+import { LocalIndex, type LocalIndexOptions } from '../search/local-index.js';
+import { createServices } from '../services.js';
+import { answerDeps } from '../answer/answer-deps.js';
 import { answer } from '../answer/pipeline.js';
 import type { ChatResponse } from '../types.js';
 
 const USAGE = 'npm run ask -- [--corpus DIR | --index FILE] [--json] "question"';
 
-async function loadIndex(corpus?: string, index?: string, embedder?: Embedder): Promise<LocalIndex> {
+async function loadIndex(
+  corpus: string | undefined,
+  index: string | undefined,
+  options: LocalIndexOptions,
+): Promise<LocalIndex> {
   if (corpus && index) fail('give --corpus or --index, not both');
   if (corpus) {
     const result = await buildIndexFromCorpus(resolve(corpus), {
-      embedder,
+      embedder: options.embedder,
       onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
     });
-    return new LocalIndex(result.data, { embedder });
+    return new LocalIndex(result.data, options);
   }
   const file = resolve(index ?? DEFAULT_INDEX_FILE);
   if (!index) await ensureIndex(DEFAULT_CORPUS_DIR, file);
-  return LocalIndex.fromJSON(await readFile(file, 'utf8'), { embedder });
+  return LocalIndex.fromJSON(await readFile(file, 'utf8'), options);
 }
 
 function formatSources(response: ChatResponse): string {
@@ -49,10 +53,8 @@ async function main() {
   const question = positionals.join(' ').trim();
   if (!question) fail(`a question is required\nusage: ${USAGE}`);
 
-  const config = loadCliConfig();
-  const retriever = await loadIndex(values.corpus, values.index, embedderFromConfig(config.embedding));
-  const deps = { retriever, model: createChatModel(config) };
-  const events = answer({ messages: [{ role: 'user', content: question }] }, deps);
+  const services = createServices(loadCliConfig(), (options) => loadIndex(values.corpus, values.index, options));
+  const events = answer({ messages: [{ role: 'user', content: question }] }, await answerDeps(services));
   for await (const event of events) {
     if (event.type === 'token' && !values.json) process.stdout.write(event.text);
     if (event.type !== 'done') continue;

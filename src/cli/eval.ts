@@ -13,7 +13,8 @@ import { loadCliConfig, readDevVars } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from './paths.js';
 import { buildIndexFromCorpus } from './index-store.js';
 import { LocalIndex } from '../search/local-index.js';
-import { createChatModel, createOpenAIChatModel } from '../answer/model-factory.js';
+import { createOpenAIChatModel } from '../answer/model-factory.js';
+import { createServices } from '../services.js';
 import { answerDeps } from '../answer/answer-deps.js';
 import { EXTRACTIVE_MODEL_NAME } from '../answer/extractive/extractive-model.js';
 import type { Config } from '../config.js';
@@ -49,18 +50,20 @@ function describeModel(config: Config): string {
 }
 
 async function localTarget(corpusDir: string, config: Config): Promise<EvalTarget> {
-  const built = await buildIndexFromCorpus(corpusDir, {
-    onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
+  // The channels' own services and deps (model, embedder, translation, groundedness check
+  // when configured): the eval measures what users get.
+  const services = createServices(config, async (options) => {
+    const built = await buildIndexFromCorpus(corpusDir, {
+      embedder: options.embedder,
+      onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
+    });
+    if (built.data.documents.length === 0) fail(`no readable documents in ${corpusDir}`, 1);
+    process.stderr.write(
+      `indexed ${built.data.documents.length} documents (${built.data.chunks.length} chunks) from ${shown(corpusDir)} in ${built.seconds.toFixed(2)} s\n`,
+    );
+    return new LocalIndex(built.data, options);
   });
-  if (built.data.documents.length === 0) fail(`no readable documents in ${corpusDir}`, 1);
-  process.stderr.write(
-    `indexed ${built.data.documents.length} documents (${built.data.chunks.length} chunks) from ${shown(corpusDir)} in ${built.seconds.toFixed(2)} s\n`,
-  );
-  const index = new LocalIndex(built.data);
-  // The channels' own deps (model, and the groundedness check when configured): the eval
-  // measures what users get.
-  const deps = await answerDeps({ config, model: createChatModel(config), retriever: async () => index });
-  return inProcessTarget(deps, `corpus ${shown(corpusDir)}`);
+  return inProcessTarget(await answerDeps(services), `corpus ${shown(corpusDir)}`);
 }
 
 /** The deployment's model, from its /health, for the report header (best effort). */
