@@ -5,7 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/paths.js';
 import { ExtractiveChatModel } from '../../src/answer/extractive/extractive-model.js';
@@ -51,10 +52,7 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   reportFile = join(ARTIFACTS, 'eval-report.html');
   await writeFile(reportFile, renderHtmlReport(run, compareRuns(run, previous)));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {

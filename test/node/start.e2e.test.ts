@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/paths.js';
 import { parseSse } from '../helpers/sse.js';
 import type { ChatResponse } from '../../src/types.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium } from '../helpers/browser.js';
 import { WRANGLER_OFFLINE_ENV } from '../../src/cli/wrangler-env.js';
 
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -83,6 +86,25 @@ describe('npm start', () => {
     const events = parseSse(await (await post('해남 AI 컴퓨팅센터는 언제 완공되나요?', true)).text());
     expect(events[0]!.event).toBe('token');
     expect(events.at(-1)!.event).toBe('done');
+  });
+
+  it('answers through the chat page in a real browser, with its sources listed', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(base);
+      await page.fill('#q', '국민성장펀드가 업스테이지에 투자하는 금액은 얼마인가요?');
+      await page.click('#send');
+      const sources = page.locator('.msg.assistant .sources li');
+      await sources.first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('.msg.assistant').first().innerText()).toContain('5조6천억 원');
+      expect(await sources.first().innerText()).toContain('업스테이지');
+      const artifacts = join(PROJECT_ROOT, 'test-artifacts');
+      await mkdir(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, 'chat-page.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
   });
 });
 
