@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeCase } from './grader.js';
+import { answerLanguage, gradeCase } from './grader.js';
 import type { GoldenCase } from './golden.js';
 import type { TargetReply } from './types.js';
 import type { Citation } from '../types.js';
@@ -102,5 +102,31 @@ describe('gradeCase', () => {
   it('treats a gold source below rank 10 as a miss', () => {
     const ranked = Array.from({ length: 10 }, (_, i) => `other-${i}`).concat('upstage-ko');
     expect(gradeCase(golden(), { reply: reply('5조6천억 원', { ranked }), latencyMs: 1 }).gold_rank).toBeNull();
+  });
+});
+
+describe('answerLanguage', () => {
+  it('reads the answer’s own words, not the source text it quotes', () => {
+    expect(answerLanguage('A Korean-language source states [1]: “센터는 2028년 완공을 목표로 한다.”')).toBe('en');
+    expect(
+      answerLanguage('이 내용은 영문 자료에만 있습니다 [2]: «Estigen Bio will receive an 850 billion won loan.»'),
+    ).toBe('ko');
+    expect(answerLanguage('영문 자료 원문: "The plant is to produce 37,000 tons a year of spherical graphite."')).toBe(
+      'ko',
+    );
+  });
+
+  it('reads the whole answer when too few words stand outside the quotes', () => {
+    expect(answerLanguage('[1] “센터는 2028년 완공을 목표로 한다.”')).toBe('ko');
+    expect(answerLanguage('Note: “센터는 2028년 완공을 목표로 한다.”')).toBe('ko');
+  });
+
+  it('counts an unquoted foreign sentence against the answer', () => {
+    expect(answerLanguage('센터는 2028년 완공을 목표로 한다. [1]')).toBe('ko');
+    const graded = gradeCase(golden({ lang: 'en' }), {
+      reply: reply('센터는 2028년 완공을 목표로 한다. [1] It is due in 2028.', { cited: ['upstage-ko'] }),
+      latencyMs: 1,
+    });
+    expect(graded.language_match).toBe(false);
   });
 });
