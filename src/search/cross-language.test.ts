@@ -114,3 +114,27 @@ describe('cross-language search', () => {
     expect(hits[0]!.passage.docId).toBe('loans-en');
   });
 });
+
+describe('names spelled by sound', () => {
+  const documents: DocumentMeta[] = [
+    { id: 'celltrion-en', title: 'Celltrion expands a plant', lang: 'en' },
+    { id: 'other-en', title: 'A loan for a battery maker', lang: 'en' },
+    { id: 'loans-ko', title: '저리 대출 승인', lang: 'ko' },
+  ];
+  const chunks: Chunk[] = [
+    { id: 'celltrion-en#0', docId: 'celltrion-en', ordinal: 0, text: 'Celltrion will receive a long-term loan.' },
+    { id: 'other-en#0', docId: 'other-en', ordinal: 0, text: 'Krafton will receive a short-term loan.' },
+    { id: 'loans-ko#0', docId: 'loans-ko', ordinal: 0, text: '국민성장펀드는 저리 대출을 승인하였다.' },
+  ];
+  const index = new LocalIndex(createIndexData(documents, chunks));
+
+  const english = async (q: string) =>
+    (await index.search(q)).map((h) => h.passage.docId).filter((id) => id.endsWith('-en'));
+
+  it('finds the English-only document of a name a Korean question spells in Hangul', async () => {
+    // The Korean document matching 대출 directly stays ahead of translations; among the
+    // English ones, the name decides.
+    expect(await english('셀트리온 대출 기간은?')).toEqual(['celltrion-en', 'other-en']);
+    expect(await english('크래프톤이 받는 대출')).toEqual(['other-en', 'celltrion-en']);
+  });
+});

@@ -7,6 +7,7 @@ import { WordPositions, WordPositionsBuilder, type WordPositionsData } from './w
 import { mineGlossary, type GlossaryEntry } from './glossary.js';
 import { DOMAIN_GLOSSARY } from './domain-glossary.js';
 import { mineParallelGlossary } from './parallel-glossary.js';
+import { latinNames } from './sound-alike.js';
 import { QueryExpander } from './query-expansion.js';
 import { DenseIndex, encodeDense, type DenseData } from './dense.js';
 import { reciprocalRankFusion } from './fusion.js';
@@ -63,6 +64,14 @@ export const DENSE_DEPTH = 30;
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
+}
+
+/** The distinct capitalized names of the English passages (for names a Korean query spells by sound). */
+function englishNames(passages: readonly Passage[]): Set<string> {
+  const names = new Set<string>();
+  for (const p of passages)
+    if (p.lang === 'en') for (const name of latinNames(`${p.title}\n${p.text}`)) names.add(name);
+  return names;
 }
 
 /** The text of a chunk's title field: its document's title and the headings above it. */
@@ -181,6 +190,7 @@ export class LocalIndex implements Retriever {
       has: (t) => bm25.has(t),
       terms: () => bm25.vocabulary,
       languages: this.languages,
+      latinNames: () => englishNames(this.passages),
     });
     this.warn = options.onWarning ?? ((message: string) => console.warn(message));
     this.dense = this.loadDense(data, options);

@@ -72,8 +72,12 @@ export function englishSkeleton(name: string): string {
 
 /** The consonant classes of a Korean word: `퓨처그래프` -> PTKRP. */
 export function koreanSkeleton(word: string): string {
-  // As for English, an h inside the word is dropped: it is often silent in the original (웹훅, Webhook).
-  const roman = romanize(word)
+  // Syllable by syllable, without the sound changes of reading Korean aloud (스탠리 is
+  // transcribed s-t-n-r from Stanley, though read 스탤리). As for English, an h inside the
+  // word is dropped: it is often silent in the original (웹훅, Webhook).
+  const roman = [...word]
+    .map((syllable) => romanize(syllable))
+    .join('')
     .replace(/ng/g, 'n')
     .replace(/ch/g, 'j')
     .replace(/(?<!^)h/g, '');

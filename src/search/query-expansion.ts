@@ -2,13 +2,16 @@
  * Cross-language query expansion, offline: the query's words are looked up in the bilingual
  * glossary (mined from the corpus plus the domain glossary) and romanized, and the other
  * language's terms are added at a reduced weight. An English question then also asks for
- * 해남 and 반도체; a Korean one also for `upstage`.
+ * 해남 and 반도체; a Korean one also for `upstage`, and for `estigen bio` when the corpus
+ * writes that name only in English (a Hangul word that sounds like one of its Latin names).
  */
 import { analyzeWords, tokenize, type AnalyzedWord } from '../text/tokenize.js';
 import { romanize } from '../text/romanize.js';
 import { DOMAIN_GLOSSARY } from './domain-glossary.js';
 import type { GlossaryEntry } from './glossary.js';
 import { RomanizedNames } from './romanized-names.js';
+import { englishSkeleton, koreanSkeleton } from './parallel-glossary.js';
+import { MIN_SOUND_SKELETON } from './sound-alike.js';
 
 /**
  * How much a translation weighs against the words it translates: a glossary or romanization
@@ -46,7 +49,12 @@ export interface ExpansionVocabulary {
    * Korean question over a Korean corpus gains nothing from English terms but noise).
    */
   languages: ReadonlySet<string>;
+  /** Capitalized names in the corpus' English documents (asked for once, on first need). */
+  latinNames?: () => Iterable<string>;
 }
+
+/** A Hangul word sounding like more Latin names than this is not taken for any of them. */
+const MAX_SOUND_MATCHES = 2;
 
 const latinWords = (text: string) =>
   [...analyzeWords(text)].flatMap((w) => (w.kind === 'latin' ? [w.word] : w.kind === 'terms' ? w.terms : []));
@@ -56,6 +64,7 @@ export class QueryExpander {
   private readonly byKorean = new Map<string, PreparedEntry[]>();
   private longestKorean = 0;
   private names: RomanizedNames | undefined;
+  private latinBySound: Map<string, string[]> | undefined;
 
   constructor(
     minedGlossary: readonly GlossaryEntry[],
@@ -123,7 +132,23 @@ export class QueryExpander {
     for (const w of words) {
       if (w.kind !== 'hangul' || w.stem.length < 2) continue;
       for (const stem of [w.stem, withoutPlaceSuffix(w.stem)]) if (stem) add([romanize(stem)], stem.length - 1);
+      for (const name of this.soundsLike(w.stem)) add(tokenize(name), w.stem.length - 1);
     }
+  }
+
+  /** Latin names of the corpus that a Hangul word transcribes (에스티젠바이오 → Estigen Bio). */
+  private soundsLike(hangul: string): string[] {
+    const skeleton = koreanSkeleton(hangul);
+    if (skeleton.length < MIN_SOUND_SKELETON || !this.vocabulary.latinNames) return [];
+    if (!this.latinBySound) {
+      this.latinBySound = new Map();
+      for (const name of this.vocabulary.latinNames()) {
+        const key = englishSkeleton(name);
+        if (key.length >= MIN_SOUND_SKELETON) this.latinBySound.set(key, [...(this.latinBySound.get(key) ?? []), name]);
+      }
+    }
+    const found = this.latinBySound.get(skeleton) ?? [];
+    return found.length <= MAX_SOUND_MATCHES ? found : [];
   }
 }
 
