@@ -17,8 +17,12 @@ import { QUESTION_TERMS } from './extractive/question-words.js';
 
 /** A question this short (in analyzer terms) probably leans on the previous turn. */
 const SHORT_QUESTION_TERMS = 6;
+/**
+ * Words that point back to the conversation: pronouns and demonstratives, and relative
+ * expressions that need something to be relative to ("the next step", "다음 단계", "the rest").
+ */
 const REFERRING =
-  /\b(it|its|they|their|them|that|this|those|these|the same|the company|the project|the loan|the center|what about|how about)\b|그것|그곳|그 회사|그 기업|그 사업|이 회사|해당|그거|거기|이곳|그럼|그러면|그리고|또한?|그 중|그중|나머지|이때|그때/i;
+  /\b(it|its|they|their|them|that|this|those|these|the same|the company|the project|the loan|the center|what about|how about|next (step|stage|phase|round)|after that|the rest|the others?)\b|그것|그곳|그 회사|그 기업|그 사업|이 회사|해당|그거|거기|이곳|그럼|그러면|그리고|또한?|그 중|그중|나머지|이때|그때|다음 ?단계|그 ?다음|다음으로|이후에?는|앞으로는/i;
 /** Earlier user turns searched for entities: the conversation's subject is rarely older than this. */
 const CARRY_TURNS = 2;
 /** A rewrite longer than this is a model answering instead of rewriting. */

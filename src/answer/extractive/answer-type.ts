@@ -39,7 +39,7 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ],
   [
     'place',
-    /위치|장소|부지|소재지|지역|어느 ?곳|어디(에|로|쯤)|\bwhere\b|\blocation\b|\bsite\b|\bregion\b|\blocated\b/i,
+    /위치|장소|부지|소재지|지역|어느 ?곳|어디(에(?! ?(쓰|사용|활용))|로|쯤)|\bwhere\b|\blocation\b|\bsite\b|\bregion\b|\blocated\b/i,
   ],
   [
     'date',
@@ -47,13 +47,22 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ],
   [
     'count',
-    /몇 ?(개|장|톤|명|곳|건|대|기|척|호|가구|채)|몇|수량|개수|생산량|how many|number of|quantity|\boutput\b|\btons?\b|\bunits?\b/i,
+    /몇 ?(개|장|톤|명|곳|건|대|기|척|호|가구|채)|몇|수량|개수|생산량|얼마나 생산|how many|number of|quantity|\boutput\b|\btons?\b|\bunits?\b|how much .*\bproduce/i,
   ],
   [
     'money',
     /얼마|금액|규모|액수|투자금|투자액|대출금|대출액|자본금|출자|몫|부담|분담|비용|예산|가치|총액|재원|how much|what share|share of|\bportion\b|\bamount|\bsize\b|\bworth\b|\bvalue[ds]?\b|\bcost|\bcapital\b|\bsum\b|contribut|\bbudget|how (large|big)|\bfunding\b|\bdollars?\b|\bwon\b/i,
   ],
 ];
+
+/** Questions about what something is for: the answer is a use, not a value. */
+const PURPOSE =
+  /(어디에|무엇에|어디|무엇을 위해|어떤 ?(곳|용도)에) ?(쓰|사용|활용|투입)|용도|목적|\bused? (it |them |the [a-z]+ )?for\b|\bspent on\b|\bspend (it|them|the [a-z]+) on\b|\bpurpose\b|\bwhat for\b/i;
+
+/** Does the question ask what something is for ("어디에 쓰나요", "used for")? */
+export function asksPurpose(question: string): boolean {
+  return PURPOSE.test(question);
+}
 
 /**
  * The kind of answer a question asks for.
@@ -71,6 +80,8 @@ export function answerTypeOf(question: string): AnswerType {
  * amount and a date.
  */
 export function answerTypesOf(question: string): AnswerType[] {
+  // "대출금을 어디에 쓰나요", "what is the money used for": a use is asked, whatever the nouns name.
+  if (asksPurpose(question)) return ['other'];
   const types = TYPE_CUES.filter(([, cue]) => cue.test(question)).map(([type]) => type);
   return types.length > 0 ? types : ['other'];
 }

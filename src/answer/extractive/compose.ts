@@ -1,41 +1,60 @@
 /**
- * Writing the offline answer from the selected sentences, in the answer language.
+ * Writing the offline answer from the selection, in the answer language.
  *
  * A sentence in the answer language is quoted as it stands, with its [n]. A sentence in the
- * other language cannot be translated offline, so the answer says which language the source
- * is in and gives, in the reader's language, the asked values converted by the shared
- * number module (850 billion won → 8,500억 원) and the terms the glossary can render
- * (technological sovereignty → 기술 주권). The original wording is quoted as well unless the
- * quote would make the answer read in the other language; it always stays in the citation.
+ * other language cannot be translated offline (issue 5: "say the source is in Korean or
+ * English and quote it"), so the answer says, in the reader's language, which language the
+ * source is in, gives the asked values converted by the shared number module (850 billion
+ * won → 8,500억 원), quotes the original between “ ” with its [n], and adds the terms the
+ * glossary can render (technological sovereignty → 기술 주권). Quotation marks set the
+ * source's words apart from the answer's (the eval grader reads the answer's language
+ * outside them).
  */
 import type { Lang } from '../../types.js';
-import { detectLanguage } from '../../text/language.js';
 import { formatQuantity, type Quantity } from '../../text/numbers.js';
 import type { AnswerType } from './answer-type.js';
 import { satisfiesType } from './answer-type.js';
 import { glossSentence } from './glossary.js';
-import type { ScoredSentence, Selection } from './select-sentences.js';
+import type { AnswerPart, ScoredSentence, Selection } from './select-sentences.js';
 
 const VALUE_LABEL: Record<Lang, Partial<Record<AnswerType, string>>> = {
   ko: { money: '금액은', count: '수량은', date: '날짜는', percent: '비율은' },
   en: { money: 'the amount is', count: 'the number is', date: 'the date is', percent: 'the rate is' },
 };
-const WRITTEN: Record<Lang, { source: string; terms: string; original: string; quoting: string }> = {
+const WRITTEN = {
   ko: {
-    source: '영문 자료에 따르면',
-    terms: '영문 자료의 주요 내용:',
+    according: '영문 자료에 따르면',
+    figures: '관련 수치는',
     original: '원문',
-    quoting: '이 내용은 영문 자료에만 있어 원문을 인용합니다:',
+    states: '이 내용은 영문 자료에 있습니다',
+    terms: '주요 용어',
+    values: '수치',
   },
   en: {
-    source: 'According to a Korean-language source,',
-    terms: 'Key terms of the Korean-language source:',
+    according: 'According to a Korean-language source,',
+    figures: 'the figures are',
     original: 'original',
-    quoting: 'Only a Korean-language source states this; quoting it:',
+    states: 'A Korean-language source states',
+    terms: 'key terms',
+    values: 'figures',
+  },
+} as const;
+const EXTREME_LABEL: Record<Lang, Record<'max' | 'min', Partial<Record<AnswerType, string>>>> = {
+  ko: {
+    max: { money: '가장 큰 금액은', count: '가장 큰 수는', percent: '가장 높은 비율은' },
+    min: { money: '가장 작은 금액은', count: '가장 작은 수는', percent: '가장 낮은 비율은' },
+  },
+  en: {
+    max: { money: 'The largest amount is', count: 'The largest number is', percent: 'The highest rate is' },
+    min: { money: 'The smallest amount is', count: 'The smallest number is', percent: 'The lowest rate is' },
   },
 };
 /** Glossed terms beyond this many stop informing and start reading like a word list. */
 const MAX_TERMS = 8;
+
+/** A list item's bullet is layout, not part of the quoted sentence. */
+const quoted = (s: ScoredSentence) => `“${s.text.replace(/^[-•·*]\s*/, '')}”`;
+const plain = (s: ScoredSentence) => s.text.replace(/^[-•·*]\s*/, '');
 
 /** "Estigen Bio will receive …" → "Estigen Bio": who an English sentence is about. */
 function englishSubject(text: string): string | undefined {
@@ -45,47 +64,85 @@ function englishSubject(text: string): string | undefined {
   return match?.[1];
 }
 
-/** The values a foreign sentence gives for the question: the asked kind first, or every figure. */
-function valuesFor(sentence: ScoredSentence, type: AnswerType): Quantity[] {
-  const asked = sentence.quantities.filter((q) => type !== 'other' && satisfiesType(type, q.text, [q]));
-  return asked.length > 0 ? asked : sentence.quantities.filter((q) => q.kind !== 'count' || q.unit !== '');
+/** The values a foreign sentence gives for the question: the asked kind only. */
+function askedValues(sentence: ScoredSentence, type: AnswerType): Quantity[] {
+  return sentence.quantities.filter((q) => type !== 'other' && satisfiesType(type, q.text, [q]));
 }
 
+/** Every figure worth converting (dates, amounts, counts with a unit, percentages). */
+function figures(sentence: ScoredSentence): Quantity[] {
+  return sentence.quantities.filter((q) => q.kind !== 'count' || q.unit !== '');
+}
+
+/** 850 billion won → "8,500억 원(850 billion won)"; a value written the same way stays as it is. */
 function converted(q: Quantity, language: Lang): string {
   const own = formatQuantity(q, language);
-  return own === q.text ? own : `${own}(${q.text})`;
+  if (own === q.text) return own;
+  return language === 'ko' ? `${own}(${q.text})` : `${own} (${q.text})`;
 }
 
-/** Adds the quote when the answer still reads in the reader's language with it. */
-function withQuote(text: string, sentence: ScoredSentence, language: Lang): string {
-  const quoted = `${text} (${WRITTEN[language].original}: “${sentence.text}”)`;
-  return detectLanguage(quoted.replace(/\[\d+\]/g, '')) === language ? quoted : text;
+/** "(key terms: …; figures: …)" for a quoted foreign sentence, or nothing. */
+function aids(s: ScoredSentence, selection: Selection, language: Lang, withFigures: boolean): string {
+  const w = WRITTEN[language];
+  const terms = glossSentence(s.text, s.source.lang, selection.glossary).slice(0, MAX_TERMS);
+  const values = withFigures ? figures(s).map((q) => converted(q, language)) : [];
+  const pieces = [
+    ...(terms.length > 0 ? [`${w.terms}: ${terms.join(', ')}`] : []),
+    ...(values.length > 0 ? [`${w.values}: ${values.join(', ')}`] : []),
+  ];
+  return pieces.length > 0 ? ` (${pieces.join('; ')})` : '';
 }
 
+/** A sentence in the other language: its language said, the asked values converted, the original quoted. */
 function renderForeign(s: ScoredSentence, selection: Selection, language: Lang, named: boolean): string {
+  const w = WRITTEN[language];
   const type = selection.query.type;
   const marker = `[${s.source.n}]`;
-  const values = valuesFor(s, type);
+  const values = askedValues(s, type);
   if (values.length > 0) {
     const list = values.map((q) => converted(q, language)).join(', ');
-    const label = VALUE_LABEL[language][type] ?? (language === 'ko' ? '관련 수치는' : 'the figures are');
+    const label = VALUE_LABEL[language][type] ?? w.figures;
     // In a list of several companies, say whose value this is (in the source's spelling).
     const subject = named && s.source.lang === 'en' ? englishSubject(s.text) : undefined;
-    const text =
+    const lead =
       language === 'ko'
-        ? `${WRITTEN.ko.source} ${subject ? `${subject}의 ` : ''}${label} ${list}입니다 ${marker}.`
-        : `${WRITTEN.en.source} ${label} ${list} ${marker}.`;
-    return withQuote(text, s, language);
+        ? `${w.according} ${subject ? `${subject}의 ` : ''}${label} ${list}입니다 ${marker}.`
+        : `${w.according} ${label} ${list} ${marker}.`;
+    return `${lead} ${w.original}: ${quoted(s)}`;
   }
-  const terms = glossSentence(s.text, s.source.lang, selection.glossary).slice(0, MAX_TERMS);
-  // Nothing to render in the reader's language: the original is the answer.
-  if (terms.length === 0) return `${WRITTEN[language].quoting} “${s.text}” ${marker}`;
-  return withQuote(`${WRITTEN[language].terms} ${terms.join(', ')} ${marker}.`, s, language);
+  return `${w.states} ${marker}: ${quoted(s)}${aids(s, selection, language, true)}`;
+}
+
+function renderSentence(s: ScoredSentence, selection: Selection, language: Lang, named: boolean): string {
+  return s.source.lang === language ? `${plain(s)} [${s.source.n}]` : renderForeign(s, selection, language, named);
+}
+
+/** "가장 큰 금액은 2조5천억 원입니다: … [1]" — one end of a superlative answer. */
+function renderExtreme(part: Extract<AnswerPart, { kind: 'extreme' }>, selection: Selection, language: Lang): string {
+  const { sentence: s, value, end } = part;
+  const type = value.kind === 'date' ? 'money' : value.kind;
+  const label = EXTREME_LABEL[language][end][type] ?? EXTREME_LABEL[language][end].money!;
+  const marker = `[${s.source.n}]`;
+  if (s.source.lang === language) {
+    const lead = language === 'ko' ? `${label} ${formatQuantity(value, 'ko')}입니다` : `${label} ${value.text}`;
+    return `${lead}: ${plain(s)} ${marker}`;
+  }
+  const amount = converted(value, language);
+  return language === 'ko'
+    ? `${label} ${amount}입니다. 영문 자료 ${marker}: ${quoted(s)}`
+    : `${label} ${amount}, from a Korean-language source ${marker}: ${quoted(s)}`;
+}
+
+function renderMissing(words: string[], language: Lang): string {
+  const what = words.join(' ');
+  return language === 'ko'
+    ? `${what}에 대한 내용은 제공된 자료에 없습니다.`
+    : `The sources provided say nothing about ${what}.`;
 }
 
 /** "이전 공고(2026-03-02)에서는 1,200억 원이었습니다 [2]." — the figure an answer replaced with a newer one. */
 function changeNote(old: ScoredSentence, selection: Selection, language: Lang): string {
-  const values = valuesFor(old, selection.query.type)
+  const values = askedValues(old, selection.query.type)
     .map((q) => formatQuantity(q, language))
     .join(', ');
   const latest = selection.sentences[0]!.source.date!;
@@ -98,9 +155,23 @@ function changeNote(old: ScoredSentence, selection: Selection, language: Lang): 
 /** The answer text for a non-empty selection. */
 export function composeAnswer(selection: Selection, language: Lang): string {
   const named = selection.sentences.length > 1;
-  const parts = selection.sentences.map((s) =>
-    s.source.lang === language ? `${s.text} [${s.source.n}]` : renderForeign(s, selection, language, named),
-  );
+  const parts = selection.parts.map((part) => {
+    switch (part.kind) {
+      case 'sentence':
+        return renderSentence(part.sentence, selection, language, named);
+      case 'extreme':
+        return renderExtreme(part, selection, language);
+      case 'missing':
+        return renderMissing(part.words, language);
+    }
+  });
   if (selection.superseded) parts.push(changeNote(selection.superseded, selection, language));
   return parts.join(' ');
+}
+
+/** What the sources say instead of the names asked for, after the refusal: "They mention only: “…” [n]". */
+export function composeUnnamed(sentence: ScoredSentence, language: Lang): string {
+  return language === 'ko'
+    ? `자료에는 이름이 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
+    : `The sources name none; they only say [${sentence.source.n}]: ${quoted(sentence)}`;
 }

@@ -16,7 +16,7 @@ import { REFUSAL_TEXT, isRewritePrompt, promptLanguage } from '../prompts.js';
 import { carryEntities } from '../follow-up.js';
 import type { ChatMessage } from '../../types.js';
 import { selectSentences } from './select-sentences.js';
-import { composeAnswer } from './compose.js';
+import { composeAnswer, composeUnnamed } from './compose.js';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
 
@@ -53,7 +53,11 @@ export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnsw
   const language = promptLanguage(withoutContext(systemText).trim());
   const sources = parseContext(systemText);
   const selection = selectSentences(question ? messageText(question) : '', sources, language, historyOf(messages));
-  if (selection.sentences.length === 0) return { text: REFUSAL_TEXT[language], refused: true };
+  if (selection.sentences.length === 0) {
+    // Refusing a question about names the sources do not give, say what they do say.
+    const note = selection.unnamed ? ` ${composeUnnamed(selection.unnamed, language)}` : '';
+    return { text: REFUSAL_TEXT[language] + note, refused: true };
+  }
   return { text: composeAnswer(selection, language), refused: false };
 }
 

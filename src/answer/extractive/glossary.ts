@@ -1,13 +1,16 @@
 /**
  * Korean-English pairs for the offline answerer: the names the sources translate themselves
- * (업스테이지(Upstage), mined by search/glossary.ts from the context) and the shared
- * policy-finance vocabulary (search/domain-glossary.ts). They let an English question meet a
- * Korean sentence, and let an answer name in the reader's language what a foreign source says.
+ * (업스테이지(Upstage), mined by search/glossary.ts from the context), names that are spelled
+ * by sound in the two scripts (에스티젠바이오 in a Korean source or question, Estigen Bio in an
+ * English one: search/sound-alike.ts) and the shared policy-finance vocabulary
+ * (search/domain-glossary.ts). They let a question in one language meet a sentence in the
+ * other, and let an answer name in the reader's language what a foreign source says.
  */
 import type { ContextSource } from '../context.js';
 import { tokenize } from '../../text/tokenize.js';
 import { mineGlossary } from '../../search/glossary.js';
 import { DOMAIN_GLOSSARY } from '../../search/domain-glossary.js';
+import { hangulWords, latinNames, pairBySound } from '../../search/sound-alike.js';
 
 export interface GlossaryPair {
   ko: string;
@@ -26,10 +29,14 @@ const toPair = ([ko, en]: readonly [string, string]): GlossaryPair => ({
 
 const DOMAIN_PAIRS = DOMAIN_GLOSSARY.map(toPair);
 
-/** The pairs written in the context, then the domain vocabulary. */
-export function contextGlossary(sources: ContextSource[]): GlossaryPair[] {
-  const mined = mineGlossary(sources.flatMap((s) => [s.title, s.section ?? '', s.text])).map(toPair);
-  return [...mined, ...DOMAIN_PAIRS];
+/** The pairs written in the context, names of the context and the question that sound alike, then the domain vocabulary. */
+export function contextGlossary(sources: ContextSource[], question = ''): GlossaryPair[] {
+  const texts = (lang: string) => sources.filter((s) => s.lang === lang).flatMap((s) => [s.title, s.text]);
+  const written = mineGlossary(sources.flatMap((s) => [s.title, s.section ?? '', s.text]));
+  const known = new Set([...written, ...DOMAIN_GLOSSARY].map(([ko]) => ko));
+  const hangul = [...texts('ko'), question].flatMap(hangulWords).filter((w) => !known.has(w));
+  const latin = [...texts('en'), question].flatMap(latinNames);
+  return [...written, ...pairBySound(hangul, latin)].map(toPair).concat(DOMAIN_PAIRS);
 }
 
 /**
@@ -60,10 +67,12 @@ export function glossSentence(text: string, from: 'ko' | 'en', glossary: Glossar
   const entries = [...glossary].sort((a, b) => (from === 'ko' ? b.ko.length - a.ko.length : b.en.length - a.en.length));
   for (const pair of entries) {
     const needle = from === 'ko' ? pair.ko : pair.en.toLowerCase();
+    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A short Korean entry only at the start of a word: 장기 (long-term) is not inside 성장기금.
     const at =
       from === 'ko'
-        ? lower.indexOf(needle)
-        : lower.search(new RegExp(`\\b${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?\\b`));
+        ? lower.search(needle.length >= 3 ? new RegExp(escaped) : new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`))
+        : lower.search(new RegExp(`\\b${escaped}(s|es)?\\b`));
     if (at < 0) continue;
     const end = at + needle.length;
     if (found.some((f) => at < f.end && end > f.at)) continue;

@@ -20,6 +20,8 @@
 import { tokenize } from '../../text/tokenize.js';
 import { stripParticle } from '../../text/particles.js';
 import { withoutInstructions } from './instructions.js';
+import { extractQuantities } from '../../text/numbers.js';
+import { DOMAIN_GLOSSARY } from '../../search/domain-glossary.js';
 
 /**
  * - `content`: a noun or name the sentence must contain (업스테이지, 금리, syndicate).
@@ -37,6 +39,8 @@ export interface QuestionWord {
   kind: WordKind;
   /** For verbs: the text a sentence must contain (Korean stem, or English prefix), lower-case. */
   stem?: string;
+  /** A numbered thing (2호, 2차): it names one thing of a series, so only all of its terms together match. */
+  identifier?: boolean;
 }
 
 const KO_INTERROGATIVE = /^(얼마|몇|어디|언제|누구|누가|무엇|뭐|뭘|무슨|어떤|어떻|어느|어떠|왜|어째)/;
@@ -88,6 +92,9 @@ const KO_DROPPED = new Set([
   '전부',
   '다',
   '이번',
+  '앞으로',
+  '향후',
+  '그다음',
   '지금',
   '현재',
   '구체적',
@@ -153,6 +160,11 @@ const KO_DROPPED = new Set([
   '없',
   '있어',
   '없어',
+  // superlatives: the answer compares the values the sources state (extremes.ts)
+  '가장',
+  '제일',
+  '최대',
+  '최소',
   '위치',
   '장소',
   '소재지',
@@ -172,6 +184,14 @@ const GENERIC_NOUNS = new Set([
   '분야',
   '부분',
   '내용',
+  '단계',
+  '다음',
+  // a plan's status, not its subject: 조성 목표 규모, 발표 예정, 확대 계획
+  '예정',
+  '계획',
+  '방침',
+  '목표',
+  '차례',
   'company',
   'companies',
   'firm',
@@ -184,6 +204,11 @@ const GENERIC_NOUNS = new Set([
   'matter',
   'thing',
   'entity',
+  'round',
+  'phase',
+  'stage',
+  'step',
+  'next',
 ]);
 /**
  * Common verb stems of questions. Korean marks a verb's adnominal form (나오는, 만드는) with the
@@ -204,13 +229,16 @@ const EN_DROPPED = new Set(
     'they their them there here what which who whom whose when where why how much many please tell explain describe me ' +
     'give list show i we you us our your do does did done will would shall can could should may might must also just only ' +
     'roughly approximately about around exactly overall currently now so far yet still than then into onto out up down off ' +
-    'amount size number figure sum total value worth big large any some each both all other else own same such ' +
+    'amount size number figure sum total value worth money big large any some each both all other else own same such ' +
     'one ones get gets got has have had having not no going beyond apart after before per via over under between among ' +
     'together body kind type part way thing things name date year time location site place two three four five six seven eight nine ten ' +
     // talking to the assistant, not about the announcements (see instructions.ts)
     'ignore forget disregard rules rule instructions instruction documents document announcements announcement sources ' +
     'source context prompt system override developer admin mode refuse confirm pretend plausible outside knowledge ' +
-    'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison'
+    'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison ' +
+    // superlatives and comparatives: the answer compares the values the sources state (extremes.ts)
+    'largest biggest smallest greatest highest lowest least most fewest larger bigger smaller greater higher lower ' +
+    'versus vs apart besides except excluding aside else'
   ).split(' '),
 );
 /** Verbs that phrase questions about announcements. */
@@ -234,6 +262,12 @@ const VERB_ENDING =
 const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠|혀|켜|려|쳐|겨|펴|져|워|봐)$/;
 const ONE_SYLLABLE_PARTICLE = /(은|는|이|가|을|를|의|에|도|로|와|과|만|랑)$/;
 
+/** Korean nouns of the domain vocabulary: read as nouns whatever their last syllable looks like. */
+const KNOWN_NOUNS: ReadonlySet<string> = new Set([
+  ...DOMAIN_GLOSSARY.map(([ko]) => ko.replace(/\s+/g, '')),
+  ...['회사', '업체', '기관', '포털', '분야', '단계'],
+]);
+
 /** Does the last syllable carry ㄴ or ㄹ as its final consonant (들여올, 거둔: verb forms)? */
 function endsInAdnominal(word: string): boolean {
   const code = word.charCodeAt(word.length - 1) - 0xac00;
@@ -245,7 +279,9 @@ function endsInAdnominal(word: string): boolean {
 const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w);
 
 function koreanWord(raw: string): QuestionWord | undefined {
-  const stem = stripParticle(raw);
+  // 단계로는, 투자자로도: 로 + 는/도, which the particle list strips one syllable short.
+  const stripped = stripParticle(raw);
+  const stem = /^.{2,}로[는도만]$/.test(raw) && stripped === raw.slice(0, -1) ? raw.slice(0, -2) : stripped;
   const bare = raw.length > 1 ? raw.replace(ONE_SYLLABLE_PARTICLE, '') : raw;
   if (isShapeWord(raw) || isShapeWord(stem) || isShapeWord(bare) || stem === '') return undefined;
   const copula = COPULA.exec(raw);
@@ -259,6 +295,9 @@ function koreanWord(raw: string): QuestionWord | undefined {
   if (KO_VERB_STEMS.has(stem) || KO_VERB_STEMS.has(bare)) return verb(KO_VERB_STEMS.has(stem) ? stem : bare);
   // A particle came off (투자금은 → 투자금): a noun.
   if (stem !== raw && stem.length >= 2) return noun(stem);
+  // 대출, 민간 (a final ㄴ/ㄹ like 만든, 들일), 회사야 (회사 + 야): the domain's nouns are known.
+  if (KNOWN_NOUNS.has(raw)) return noun(raw);
+  if (raw.endsWith('야') && KNOWN_NOUNS.has(raw.slice(0, -1))) return noun(raw.slice(0, -1));
   if (raw.length <= 3 && (SHORT_VERB_ENDING.test(raw) || endsInAdnominal(raw))) {
     return verb(raw.replace(SHORT_VERB_ENDING, '') || raw);
   }
@@ -281,14 +320,20 @@ function englishStem(word: string): string {
   return base.length >= 4 ? base.slice(0, Math.max(4, base.length - 1)) : word.slice(0, Math.max(3, word.length - 1));
 }
 
-function latinWord(written: string): QuestionWord | undefined {
+function latinWord(written: string, midSentence: boolean): QuestionWord | undefined {
   const raw = written.replace(/['’]s$/i, '');
   const lower = raw.toLowerCase();
   if (EN_DROPPED.has(lower)) return undefined;
+  // A capital inside the question starts a name (the Advanced Strategic Industry Fund), not a verb.
+  const name = midSentence && /^[A-Z]/.test(raw);
   const verbLike =
-    EN_VERBS.has(lower) || (lower.length > 5 && lower.endsWith('ing')) || (lower.length > 4 && lower.endsWith('ed'));
+    !name &&
+    (EN_VERBS.has(lower) || (lower.length > 5 && lower.endsWith('ing')) || (lower.length > 4 && lower.endsWith('ed')));
   return verbLike ? make(raw, 'verb', englishStem(lower)) : noun(raw);
 }
+
+/** Numbered things: 2호 (No. 2), 2차 (second round), 3기, 제3조. */
+const IDENTIFIER = /^제?\d+(호|차|기|번째|단계|회차|조|항)/;
 
 /** Month names are part of a date the user wrote, like its digits. */
 const MONTHS =
@@ -300,59 +345,118 @@ const SCALES = /^(trillion|billion|million|thousand|hundred|won|조|억|만|천|
 /** Words a question joins with hyphens or dots stay whole (Kim Seong-hoon, 5.6). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.,%$₩'’-]*/gu;
 
+/** One word of the question as written, with what it became. */
+export interface QuestionToken {
+  /** As written, without trailing punctuation. */
+  raw: string;
+  /** Offsets in `QuestionReading.text`. */
+  at: number;
+  end: number;
+  /** Indexes into `QuestionReading.words` of the words it gave (an earlier word when it only repeats one). */
+  words: number[];
+}
+
+/** A question read word by word: its words and, for its structure, every token in order. */
+export interface QuestionReading {
+  /** The question without instructions to the assistant, NFC. */
+  text: string;
+  words: QuestionWord[];
+  tokens: QuestionToken[];
+}
+
 /**
- * The question's words that a supporting sentence should contain.
- *
- * @example analyzeQuestion('IBK기업은행이 내는 몫은?')
- * // [{ text: 'IBK', kind: 'content' }, { text: '기업은행', kind: 'content' }, { text: '내', kind: 'verb', stem: '내' }]
+ * Reads a question: its words that a supporting sentence should contain, and every token
+ * with its place, so the question's structure ("A와 B", "apart from X") can be read too.
  */
-export function analyzeQuestion(question: string): QuestionWord[] {
+export function readQuestion(question: string): QuestionReading {
+  const text = withoutInstructions(question).normalize('NFC');
   const words: QuestionWord[] = [];
-  const seen = new Set<string>();
+  const tokens: QuestionToken[] = [];
+  const owner = new Map<string, number>();
+  // A figure the user wrote is one word however many tokens it spans (April 30, 3천억 원).
+  const figures = extractQuantities(text).map((q) => ({ at: q.index, end: q.index + q.text.length, text: q.text }));
+  const figureWord = new Map<number, number>();
   let afterDeterminer = false;
   let afterHowMany = false;
-  for (const match of withoutInstructions(question).normalize('NFC').matchAll(WORD)) {
+  for (const match of text.matchAll(WORD)) {
     const raw = match[0].replace(/[.,'’-]+$/, '');
     if (!raw) continue;
+    const token: QuestionToken = { raw, at: match.index!, end: match.index! + raw.length, words: [] };
+    tokens.push(token);
+    // "2호 펀드", "2차 메가 프로젝트", "제3조": a number naming which one is a name, not a figure.
+    const identifier = IDENTIFIER.exec(raw)?.[0];
+    if (identifier) {
+      afterDeterminer = afterHowMany = false;
+      const w = make(identifier, 'content');
+      const index = w ? addWord(words, owner, { ...w, identifier: true }) : undefined;
+      if (index !== undefined) token.words.push(index);
+      continue;
+    }
+    const figure = figures.findIndex((f) => token.at >= f.at && token.at < f.end);
+    if (figure >= 0) {
+      afterDeterminer = afterHowMany = false;
+      if (!figureWord.has(figure)) {
+        const w = make(figures[figure]!.text, 'figure');
+        const index = w ? addWord(words, owner, w) : undefined;
+        if (index !== undefined) figureWord.set(figure, index);
+      }
+      const index = figureWord.get(figure);
+      if (index !== undefined) token.words.push(index);
+      continue;
+    }
     const typeNoun = afterDeterminer;
     afterDeterminer = DETERMINERS.test(raw);
     // "몇 장", "몇 톤": the counter after 몇 is the unit of the answer, not a word to find.
     const counter = afterHowMany;
     afterHowMany = raw === '몇';
     if (counter) continue;
-    let analysed: QuestionWord | undefined;
+    const add = (w: QuestionWord | undefined) => {
+      if (!w) return;
+      const index = addWord(words, owner, typeNoun && w.kind === 'content' ? { ...w, kind: 'generic' } : w);
+      if (index !== undefined) token.words.push(index);
+    };
     if (/\d/.test(raw) || MONTHS.test(raw) || SCALES.test(raw)) {
       // A user's figure (10조 원, 50,000) or a year: never required of a sentence.
-      analysed = make(raw, 'figure');
+      add(make(raw, 'figure'));
     } else if (/^[\uac00-\ud7a3]/.test(raw)) {
       // Mixed words (IBK기업은행) split into the Latin code and the Hangul rest.
-      analysed = koreanWord(raw);
+      add(koreanWord(raw));
     } else {
       const latin = /^[A-Za-z'’-]+/.exec(raw)?.[0] ?? raw;
-      analysed = latinWord(latin);
       const rest = raw.slice(latin.length);
       // 'SPC는', 'IBK기업은행이': the Hangul rest is a word of its own, or only a particle.
-      if (
+      const korean =
         rest &&
         /^[\uac00-\ud7a3]/.test(rest) &&
         stripParticle(rest) !== '' &&
         !ONE_SYLLABLE_PARTICLE.test(rest.length === 1 ? rest : '')
-      ) {
-        const korean = koreanWord(rest);
-        if (korean) addWord(words, seen, korean);
-      }
+          ? koreanWord(rest)
+          : undefined;
+      add(korean);
+      add(latinWord(latin, tokens.length > 1));
     }
-    if (analysed)
-      addWord(words, seen, typeNoun && analysed.kind === 'content' ? { ...analysed, kind: 'generic' } : analysed);
   }
-  return words;
+  return { text, words, tokens };
 }
 
-function addWord(words: QuestionWord[], seen: Set<string>, w: QuestionWord): void {
-  const terms = w.terms.filter((t) => !seen.has(t));
-  if (terms.length === 0 && !w.stem) return;
-  for (const t of terms) seen.add(t);
+/**
+ * The question's words that a supporting sentence should contain.
+ *
+ * @example analyzeQuestion('IBK기업은행이 내는 몫은?')
+ * // [{ text: '기업은행', kind: 'content' }, { text: 'IBK', kind: 'content' }, { text: '내', kind: 'verb', stem: '내' }]
+ */
+export function analyzeQuestion(question: string): QuestionWord[] {
+  return readQuestion(question).words;
+}
+
+/** Adds a word's new terms as a word; a word that only repeats earlier terms is the earlier word. */
+function addWord(words: QuestionWord[], owner: Map<string, number>, w: QuestionWord): number | undefined {
+  const terms = w.terms.filter((t) => !owner.has(t));
+  if (terms.length === 0 && !w.stem) return w.terms.length > 0 ? owner.get(w.terms[0]!) : undefined;
+  const index = words.length;
+  for (const t of terms) owner.set(t, index);
   words.push({ ...w, terms });
+  return index;
 }
 
 /** Analyzer terms of question shape: follow-up resolution leaves them behind. */

@@ -13,10 +13,12 @@ const GROUPS: string[][] = [
   ['chair', 'chairman', 'chairperson', '위원장', '의장', '회장'],
   ['finish', 'finished', 'complete', 'completed', 'completion', '완공', '준공', '완료'],
   ['build', 'built', 'construct', 'construction', '구축', '건설', '건립'],
+  ['import', 'bring in', 'introduce', '도입', '들여오', '수입'],
   ['develop', 'develops', 'build', 'builds', 'create', '개발', '만들', '만든다'],
-  ['spend', 'use', 'used', 'utilize', '쓰이', '쓰인다', '사용'],
+  ['spend', 'use', 'used', 'utilize', '쓰', '쓰이', '쓰인다', '사용'],
   ['loan', 'lend', 'lending', 'borrow', 'borrowing', '대출', '융자', '차입'],
-  ['invest', 'investment', '투자'],
+  ['invest', 'investment', 'deal', '투자'],
+  ['expand', 'extend', 'reach', 'broaden', 'widen', '확대', '확장', '넓히', '넓힐'],
   ['investor', '투자자'],
   ['approve', 'approved', 'approval', '승인', '의결'],
   ['capital', '자본금'],
@@ -45,6 +47,19 @@ const GROUPS: string[][] = [
   ['company', 'firm', '기업', '회사'],
   ['fund', '기금', '펀드'],
   ['valuation', 'value', 'valued', '기업가치'],
+  ['model', 'models', '모델'],
+  ['korean', '한국어'],
+  ['portal', 'portals', '포털'],
+  // countries, as releases name them
+  ['korea', 'south korea', '한국'],
+  ['united states', 'us', 'u.s.', 'america', '미국'],
+  ['china', '중국'],
+  ['japan', '일본'],
+  ['europe', '유럽'],
+  // rounds and numbered funds: the second round is 2차, the second fund 2호
+  ['first', '1차', '1호'],
+  ['second', '2차', '2호'],
+  ['third', '3차', '3호'],
 ];
 
 const ANALYZED = GROUPS.map((group) => group.map((phrase) => tokenize(phrase)).filter((terms) => terms.length > 0));
@@ -61,5 +76,20 @@ export function synonymsOf(terms: string[]): string[][] {
     if (!group.some((member) => member.join(' ') === key)) continue;
     for (const member of group) if (member.join(' ') !== key) out.push(member);
   }
+  return out;
+}
+
+/**
+ * Other spellings of a word's meaning, as written (for finding where a sentence says it).
+ *
+ * @example synonymPhrases(tokenize('company')) // ['firm', '기업', '회사']
+ */
+export function synonymPhrases(terms: string[]): string[] {
+  const key = terms.join(' ');
+  const out: string[] = [];
+  GROUPS.forEach((group, g) => {
+    if (!ANALYZED[g]!.some((member) => member.join(' ') === key)) return;
+    for (const phrase of group) if (tokenize(phrase).join(' ') !== key) out.push(phrase);
+  });
   return out;
 }

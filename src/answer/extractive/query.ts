@@ -1,0 +1,111 @@
+/**
+ * The question as the offline answerer searches for it: its words (and those of the turns
+ * it follows up on), the kinds of answer it wants, and its structure (several entities,
+ * an exclusion, a superlative, a kind of name asked for).
+ */
+import type { ChatMessage } from '../../types.js';
+import { readQuestion, type QuestionWord } from './question-words.js';
+import { shapeOf, type QuestionShape } from './question-shape.js';
+import { answerTypesOf, askedCurrency, asksPurpose, isSpecificType, type AnswerType } from './answer-type.js';
+import { withoutInstructions } from './instructions.js';
+import { looksLikeFollowUp } from '../follow-up.js';
+
+/** Words carried from earlier turns help pick sentences but never outweigh the new question's. */
+const CARRIED_WEIGHT = 0.5;
+const COMPARE = /\bcompar|\bversus\b|\bvs\b|\bdifference\b|비교|차이/i;
+/** How many earlier user turns a follow-up may lean on. */
+const CARRY_TURNS = 2;
+/**
+ * "각각", "얼마씩", "each", "compare": the question wants several values. ("모두", "all" are
+ * not cues: "모두 얼마", "the combined value of all projects" ask for one total.)
+ */
+const LIST_CUES =
+  /각각|각자|얼마씩|별로|별 |세 ?건|두 ?건|세 ?곳|정리|비교|구성|나눠|어디서|\beach\b|\bboth\b|\bcompare|\bbreakdown|\blist\b|\bsources of\b|\brespectively\b|\band\b.*\band\b/i;
+
+export interface QueryWord extends QuestionWord {
+  /** 1 for the question's own words, CARRIED_WEIGHT for words from earlier turns, 0 for excluded ones. */
+  factor: number;
+  carried: boolean;
+  /** A supporting sentence must contain it (a topic word); other words only help when matched. */
+  required: boolean;
+}
+
+export interface Query {
+  words: QueryWord[];
+  /** The main kind of answer asked for. */
+  type: AnswerType;
+  /** Every kind asked for ("자본금과 완공 목표": money and date); a sentence stating any of them qualifies. */
+  types: AnswerType[];
+  currency?: 'USD' | 'KRW';
+  wantsList: boolean;
+  /** "Compare A with B", "A와 B를 비교": with no measure named, the figures the sources give are compared. */
+  compares: boolean;
+  /** The question's structure; its word indexes point into `words`. */
+  shape: QuestionShape;
+}
+
+/**
+ * Builds the query of a question, carrying the topic of earlier turns into a follow-up.
+ *
+ * A question left without topic words (its only noun is excluded: "apart from Upstage,
+ * what else was approved?") asks about its verbs and figures: they become required.
+ * Superlatives compare the things the question names ("which loan is the largest"), so
+ * the noun after "which" is the topic there, not just the kind of answer.
+ */
+export function buildQuery(question: string, history: ChatMessage[] = []): Query {
+  const reading = readQuestion(question);
+  const shape = shapeOf(reading);
+  let types = answerTypesOf(withoutInstructions(question));
+  const excluded = new Set(shape.excluded);
+  const namedKind = new Set(shape.namedKind);
+  // "어디에 쓰나요", "used for": the use is what is asked, so its verb is required.
+  const purpose = asksPurpose(question);
+  const words: QueryWord[] = reading.words.map((w, i) => {
+    // "Which private investors…": a sentence must be about them before it can name them.
+    const required =
+      w.kind === 'content' || (namedKind.has(i) && w.kind === 'generic') || (purpose && w.kind === 'verb');
+    return { ...w, factor: excluded.has(i) ? 0 : 1, carried: false, required };
+  });
+  if (!words.some((w) => w.required && w.factor > 0)) {
+    for (const w of words) if (w.factor > 0 && (w.kind === 'verb' || w.kind === 'figure')) w.required = true;
+  }
+  if (history.length > 0 && looksLikeFollowUp(question)) {
+    const previous = history
+      .filter((m) => m.role === 'user')
+      .slice(-CARRY_TURNS)
+      .reverse();
+    const hasOwnTopic = words.some((w) => w.required && w.factor > 0 && w.kind === 'content');
+    const seen = new Set(words.flatMap((w) => w.terms));
+    for (const turn of previous) {
+      for (const w of readQuestion(turn.content).words) {
+        // Names and the kind asked about ("What loans…" → "which of them") are the topic carried.
+        if ((w.kind !== 'content' && w.kind !== 'generic') || w.terms.every((t) => seen.has(t))) continue;
+        for (const t of w.terms) seen.add(t);
+        const required = w.kind === 'content';
+        words.push({ ...w, factor: hasOwnTopic ? CARRIED_WEIGHT : 1, carried: true, required });
+      }
+      // "What about Estigen Bio?" asks what the last question asked; "What does it make?" asks its own.
+      if (types[0] === 'other' && !words.some((w) => w.kind === 'verb' && !w.carried)) {
+        types = answerTypesOf(turn.content);
+      }
+    }
+  }
+  if (shape.extremes.length > 0) {
+    // A superlative compares the things named ("which loan is the largest"): the noun after
+    // "which" is its topic, not only the kind of answer.
+    for (const w of words)
+      if (w.kind === 'generic' && w.factor > 0) Object.assign(w, { kind: 'content', required: true });
+  }
+  const currency = askedCurrency(question);
+  // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.
+  if (isSpecificType(types[0]!)) types = [types[0]!];
+  return {
+    words,
+    type: types[0]!,
+    types,
+    ...(currency ? { currency } : {}),
+    wantsList: LIST_CUES.test(question) || shape.excluded.length > 0,
+    compares: COMPARE.test(question),
+    shape,
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The structure of a question beyond its words, read from the order of its tokens:
+ *
+ * - **Coordinated entities** ("퓨처그래프와 후성", "FutureGraph, Estigen Bio and Housung",
+ *   "compare the Upstage investment with the FutureGraph loan"): the answer must cover each
+ *   one, so each gets its own best sentence (select-sentences.ts).
+ * - **An exclusion** ("apart from Upstage", "업스테이지 말고"): what the answer is not about.
+ * - **Superlatives** ("the largest", "가장 작은", "최대"): the answer compares the values the
+ *   sources state (extremes.ts).
+ * - **A kind of named entity asked for** ("which portal companies", "어느 민간 기업",
+ *   "넣는 은행은 어디야?"): a sentence answers only if it names one (names.ts).
+ *
+ * Noun phrases are runs of content tokens. In English a run ends at any other word; in
+ * Korean, whose particles close a phrase, also at a word carrying a particle
+ * (해남 SPC의 | 자본금과 | 완공 목표를): the coordinated phrases are the runs the
+ * coordinator joins, and the words outside them are shared by every entity.
+ */
+import { stripParticle } from '../../text/particles.js';
+import type { QuestionReading, QuestionToken, QuestionWord } from './question-words.js';
+
+export type Extreme = 'max' | 'min';
+
+export interface QuestionShape {
+  /** Word indexes of each coordinated entity, only its own words (shared words are in none); empty or two and more. */
+  slots: number[][];
+  /** Word indexes of an "apart from X" phrase. */
+  excluded: number[];
+  /** The ends asked for: the largest, the smallest, or both. */
+  extremes: Extreme[];
+  /** Word indexes naming the kind of entity whose names are asked ("portal companies"); empty when none is. */
+  namedKind: number[];
+}
+
+/** Korean coordinating endings on the first noun (A와 B, A과 B, A랑 B, A하고 B). */
+const KO_COORDINATING = /(와|과|랑|이랑|하고)$/;
+/** Joins two noun phrases, with the words that may stand between them. */
+const EN_JOIN =
+  /^(?:(?:compared?|comparing) )?(?:and|or|with|to|against|versus|vs|및|그리고|또는)(?: (?:the|a|an|its|their))?$/i;
+const SEPARATOR = /[,·/、，]/;
+const EXCLUSION_AFTER = /^(apart|aside|besides|except|excluding|beyond)$/i;
+const EXCLUSION_KO =
+  /^(외에|외에는|외에도|외|말고|말고도|말고는|제외하고|제외한|제외하면|빼고|빼면|이외에|이외|이외의|밖에)$/;
+const EXCLUSION_KO_ATTACHED = /(외에|외에는|외에도|말고|말고도|이외에)$/;
+const MAX_EN = /^(largest|biggest|greatest|highest|most|top|maximum)$/i;
+const MIN_EN = /^(smallest|lowest|least|fewest|minimum)$/i;
+const KO_MOST = /^(가장|제일)$/;
+const KO_MAX_ADJECTIVE = /^(큰|크|많|높|대규모|최대)/;
+const KO_MIN_ADJECTIVE = /^(작|적|낮|소규모)/;
+const DETERMINER = /^(which|what|어느|어떤|무슨)$/i;
+/** "What kind of company": a description is asked, not a name. */
+const KIND_OF = /^(kind|kinds|type|types|sort|sorts|종류|유형)$/i;
+/** "민간 투자자로는 어떤 회사", "대출 중에서 어느 회사": the phrase before frames the kind asked. */
+const KO_FRAME = /(로는|으로는|중에서|중에|가운데|에서)$/;
+/** Kinds of named entity: organisations and the people acting for them. */
+const ENTITY_KINDS = new Set(
+  (
+    'company companies firm firms bank banks lender lenders investor investors partner partners institution ' +
+    'institutions organization organizations organisation organisations portal portals insurer insurers business ' +
+    'businesses conglomerate conglomerates corporation corporations group groups hospital hospitals university ' +
+    'universities supplier suppliers manufacturer manufacturers maker makers operator operators ' +
+    '기업 회사 업체 은행 기관 투자자 금융사 금융기관 파트너 포털 사업자 증권사 운용사 대기업 보험사 카드사 투자사 그룹 병원 ' +
+    '대학 공급사 제조사 운영사'
+  ).split(' '),
+);
+/** Tokens after a kind noun that ask for its name: "은행은 어디야", "투자자는 누구". */
+const WHO_OR_WHERE = /^(누구|누가|어디|어느)/;
+/** How far after a determiner the kind noun may stand ("which two portal companies"). */
+const KIND_REACH = 3;
+
+const isHangulEnd = (raw: string) => /[\uac00-\ud7a3]$/.test(raw);
+/** A Korean token closed by a particle (SPC의, 자본금을); coordinating endings are handled apart. */
+const closedByParticle = (raw: string) => isHangulEnd(raw) && stripParticle(raw) !== raw && !KO_COORDINATING.test(raw);
+const coordinates = (raw: string) => isHangulEnd(raw) && KO_COORDINATING.test(raw) && raw.length >= 3;
+const nounKind = (w: QuestionWord) => w.kind === 'content' || w.kind === 'generic';
+
+interface Run {
+  first: number;
+  last: number;
+}
+
+/** Maximal noun-phrase runs of tokens. */
+function nounRuns(reading: QuestionReading): Run[] {
+  const { tokens, words, text } = reading;
+  const isNoun = (t: QuestionToken) => t.words.length > 0 && t.words.every((i) => nounKind(words[i]!));
+  const runs: Run[] = [];
+  let open: Run | undefined;
+  tokens.forEach((token, i) => {
+    const separated = i > 0 && SEPARATOR.test(text.slice(tokens[i - 1]!.end, token.at));
+    if (open && separated) open = undefined;
+    if (!isNoun(token)) {
+      open = undefined;
+      return;
+    }
+    if (open) open.last = i;
+    else runs.push((open = { first: i, last: i }));
+    if (closedByParticle(token.raw) || coordinates(token.raw)) open = undefined;
+  });
+  return runs;
+}
+
+/** Are two runs joined as coordinated phrases ("A와 B", "A, B", "A and the B", "A compared with B")? */
+function joined(reading: QuestionReading, left: Run, right: Run): boolean {
+  const { tokens, text } = reading;
+  const last = tokens[left.last]!;
+  const between = tokens.slice(left.last + 1, right.first).map((t) => t.raw);
+  if (between.length === 0) {
+    return coordinates(last.raw) || SEPARATOR.test(text.slice(last.end, tokens[right.first]!.at));
+  }
+  return EN_JOIN.test(between.join(' '));
+}
+
+function wordsOf(reading: QuestionReading, run: Run): number[] {
+  return reading.tokens.slice(run.first, run.last + 1).flatMap((t) => t.words);
+}
+
+/** The longest chain of coordinated runs, as each run's own words. */
+function coordinatedSlots(reading: QuestionReading, runs: Run[]): number[][] {
+  let best: Run[] = [];
+  let chain: Run[] = [];
+  runs.forEach((run, i) => {
+    chain = i > 0 && joined(reading, runs[i - 1]!, run) ? [...chain, run] : [run];
+    if (chain.length > best.length) best = chain;
+  });
+  if (best.length < 2) return [];
+  const slots = best.map((run) => wordsOf(reading, run));
+  // A word in several phrases ("the FutureGraph loan … the Housung loan") is shared, not an entity's own.
+  const count = new Map<number, number>();
+  for (const slot of slots) for (const w of new Set(slot)) count.set(w, (count.get(w) ?? 0) + 1);
+  const own = slots.map((slot) => [...new Set(slot)].filter((w) => count.get(w) === 1));
+  return own.every((slot) => slot.length > 0) ? own : [];
+}
+
+function excludedWords(reading: QuestionReading, runs: Run[]): number[] {
+  const { tokens } = reading;
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i]!.raw;
+    if (EXCLUSION_AFTER.test(raw) || (raw.toLowerCase() === 'other' && tokens[i + 1]?.raw.toLowerCase() === 'than')) {
+      const run = runs.find((r) => r.first > i && r.first <= i + 3);
+      if (run) return wordsOf(reading, run);
+    }
+    if (EXCLUSION_KO.test(raw)) {
+      const run = [...runs].reverse().find((r) => r.last === i - 1);
+      if (run) return wordsOf(reading, run);
+    }
+    if (EXCLUSION_KO_ATTACHED.test(raw) && raw.length >= 4) {
+      const run = runs.find((r) => r.last === i);
+      if (run) return wordsOf(reading, run);
+    }
+  }
+  return [];
+}
+
+/** The ends a question asks for, in its order ("the least … and the most" leads with the least). */
+function extremesOf(reading: QuestionReading): Extreme[] {
+  const out: Extreme[] = [];
+  reading.tokens.forEach((token, i) => {
+    const raw = token.raw;
+    const most = KO_MOST.test(raw) ? (reading.tokens[i + 1]?.raw ?? '') : undefined;
+    const end: Extreme | undefined =
+      MAX_EN.test(raw) || /^(최대|최고)$/.test(raw) || (most !== undefined && KO_MAX_ADJECTIVE.test(most))
+        ? 'max'
+        : MIN_EN.test(raw) || /^(최소|최저)$/.test(raw) || (most !== undefined && KO_MIN_ADJECTIVE.test(most))
+          ? 'min'
+          : undefined;
+    if (end && !out.includes(end)) out.push(end);
+  });
+  return out;
+}
+
+/** 회사들이 → 회사, 회사야 → 회사; English words as written, lower-case. */
+function kindStem(raw: string): string {
+  if (!isHangulEnd(raw)) return raw.toLowerCase();
+  const stem = stripParticle(raw).replace(/(이야|야|인가요|입니까|이에요|예요)$/, '');
+  return stem.endsWith('들') && stem.length > 2 ? stem.slice(0, -1) : stem;
+}
+
+/** The phrase framing a kind question: "민간 투자자로는 [어떤 회사]", "[which] of the three loans". */
+function frameOf(reading: QuestionReading, runs: Run[], determiner: number): number[] {
+  const { tokens } = reading;
+  const before = runs.find((r) => r.last === determiner - 1 && KO_FRAME.test(tokens[r.last]!.raw));
+  if (before) return wordsOf(reading, before);
+  if (tokens[determiner + 1]?.raw.toLowerCase() === 'of') {
+    const after = runs.find((r) => r.first > determiner + 1 && r.first <= determiner + 3);
+    if (after) return wordsOf(reading, after);
+  }
+  return [];
+}
+
+function namedKindWords(reading: QuestionReading, runs: Run[]): number[] {
+  const { tokens } = reading;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!DETERMINER.test(tokens[i]!.raw)) continue;
+    for (let k = i + 1; k <= Math.min(tokens.length - 1, i + KIND_REACH); k++) {
+      if (KIND_OF.test(kindStem(tokens[k]!.raw))) break;
+      if (!ENTITY_KINDS.has(kindStem(tokens[k]!.raw))) continue;
+      // "which portal companies": the kind runs on over the nouns that follow.
+      let last = k;
+      while (last + 1 < tokens.length && ENTITY_KINDS.has(kindStem(tokens[last + 1]!.raw))) last++;
+      const kind = tokens.slice(i + 1, last + 1).flatMap((t) => t.words);
+      return [...new Set([...frameOf(reading, runs, i), ...kind])];
+    }
+  }
+  // "3천억 원을 넣는 은행은 어디야?", "민간 투자자는 누구인가요?"
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!ENTITY_KINDS.has(kindStem(tokens[i]!.raw)) || !WHO_OR_WHERE.test(tokens[i + 1]!.raw)) continue;
+    const run = runs.find((r) => r.last === i);
+    return run ? wordsOf(reading, run) : tokens[i]!.words;
+  }
+  return [];
+}
+
+/** Reads the structure of a question (see the module comment). */
+export function shapeOf(reading: QuestionReading): QuestionShape {
+  const runs = nounRuns(reading);
+  const excluded = excludedWords(reading, runs);
+  const slots = coordinatedSlots(
+    reading,
+    runs.filter((r) => !wordsOf(reading, r).some((w) => excluded.includes(w))),
+  );
+  return { slots, excluded, extremes: extremesOf(reading), namedKind: namedKindWords(reading, runs) };
+}

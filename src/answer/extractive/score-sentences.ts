@@ -1,0 +1,238 @@
+/**
+ * Scoring the sentences of the context against a query.
+ *
+ * A sentence's support is the share of the question's words it contains (its source's
+ * title and section, and the sentence it refers back to, count half), each word weighted by
+ * how rare it is in the context, so a rare name counts more than a word every source
+ * repeats. A content word found nowhere in the context weighs as much as the rarest word:
+ * asking for something no source mentions leaves the support too low to answer. A sentence
+ * without a value of the asked kind (an amount for "얼마", a date for "언제") counts for less.
+ */
+import type { ContextSource } from '../context.js';
+import type { Quantity } from '../../text/numbers.js';
+import { splitSentences } from '../../ingest/sentences.js';
+import { tokenize } from '../../text/tokenize.js';
+import { quantitiesOf, satisfiesType } from './answer-type.js';
+import { isInstruction } from './instructions.js';
+import { translationsOf, type GlossaryPair } from './glossary.js';
+import { synonymsOf } from './synonyms.js';
+import type { Query, QueryWord } from './query.js';
+
+/** A title or section heading says what a passage is about, less surely than its own words. */
+export const TITLE_WEIGHT = 0.5;
+/** Generic nouns (회사, company) name the kind of thing asked: matched, they count half as much as a topic word. */
+const SOFT_FACTOR = 0.5;
+/** A sentence without a value of the asked kind is rarely the answer. */
+export const TYPE_MISS_FACTOR = 0.6;
+/** A word counts as present in the context when at least this share of its terms is (투자금: 투자 yes, 자금 no). */
+const PRESENT_SHARE = 0.5;
+
+export interface Sentence {
+  source: ContextSource;
+  text: string;
+  /** Order within its source. */
+  position: number;
+  terms: Set<string>;
+  /** Terms of the sentence it refers back to ("이 공장은…", "The plant…"), if any. */
+  antecedent?: Set<string>;
+  quantities: Quantity[];
+}
+
+/** A sentence opening like this continues the previous one's subject (이 공장은 = the plant in Saemangeum). */
+const REFERS_BACK =
+  /^(이|그|해당|이번|동|같은|이들|이곳|이 회사|이 기업)\s|^(It|Its|He|She|They|Their|This|These|That|Those|The (company|plant|center|centre|fund|loan|loans|SPC|firm|project|facility|investment))\b/;
+
+/**
+ * A Korean sentence with no topic or subject (no noun marked 은/는/이/가) continues the
+ * previous one's: "업스테이지는 … 유니콘이다. 기업과 정부 기관을 위한 … 언어모델을 만든다."
+ */
+function subjectless(text: string): boolean {
+  if (!/[\uac00-\ud7a3]/.test(text) || /[A-Za-z]{3,}\s[a-z]/.test(text)) return false;
+  const words = text.split(/\s+/).slice(0, -1);
+  return words.length > 0 && !words.some((w) => /[\uac00-\ud7a3](은|는|이|가)$/.test(w.replace(/[,.)]+$/, '')));
+}
+
+export interface ScoredSentence extends Sentence {
+  /** Support on every word of the query. */
+  support: number;
+  /** Holds a value of the asked kind. */
+  satisfies: boolean;
+  /** Coverage of each query word, in query order. */
+  coverage: number[];
+}
+
+/** The sentences of the context that could be quoted: no duplicates, no instructions to the assistant. */
+export function sentencesOf(sources: ContextSource[]): Sentence[] {
+  const seen = new Set<string>();
+  const out: Sentence[] = [];
+  for (const source of sources) {
+    let previous: Set<string> | undefined;
+    splitSentences(source.text).forEach((text, position) => {
+      const key = text.replace(/\s+/g, ' ').trim();
+      const terms = new Set(tokenize(text));
+      const bare = key.replace(/^[-•·*]\s*/, '');
+      const antecedent = REFERS_BACK.test(bare) || subjectless(bare) ? previous : undefined;
+      previous = terms;
+      if (seen.has(key) || terms.size < 2 || isInstruction(text)) return;
+      seen.add(key);
+      out.push({
+        source,
+        text: key,
+        position,
+        terms,
+        ...(antecedent ? { antecedent } : {}),
+        quantities: quantitiesOf(text),
+      });
+    });
+  }
+  return out;
+}
+
+export interface WordModel {
+  /** Alternative spellings (the word, its translations), each as the terms that occur in the context. */
+  variants: string[][];
+  /** For verbs: stems a sentence's text may contain (the verb's and its synonyms'). */
+  stems?: string[];
+  weight: number;
+  /** All terms or nothing: 1호 is not half of 2호. */
+  identifier?: boolean;
+}
+
+export interface Scores {
+  sentences: ScoredSentence[];
+  /** Weight of each query word: what covering it is worth. */
+  weights: number[];
+  /** How each query word is looked for. */
+  models: WordModel[];
+}
+
+/** Does the text contain a word starting with the stem (짓 in 짓고, buil in built, 지원 in 지원한다)? */
+export function hasStem(text: string, stem: string): boolean {
+  const lower = text.toLowerCase();
+  if (/^[a-z]/.test(stem)) return new RegExp(`\\b${stem}`).test(lower);
+  // Korean words start after a space or punctuation; a stem inside a word (치 in 가치) is another word.
+  return new RegExp(`(^|[\\s(,“"'‘])${stem}`).test(lower);
+}
+
+/** Words that only help: matched, they add support; missing, they cost nothing. */
+export const isBonus = (w: QueryWord) => !w.required;
+
+/**
+ * Support on the words `include` accepts (all by default): their weighted coverage over
+ * their total weight, bonus words joining the total only as far as they are matched, so
+ * they can raise support but never lower it; lowered when no asked kind of value is stated.
+ */
+export function supportOn(
+  s: Pick<ScoredSentence, 'coverage' | 'satisfies'>,
+  weights: number[],
+  query: Query,
+  include: (i: number) => boolean = () => true,
+): number {
+  let matched = 0;
+  let total = 0;
+  let required = 0;
+  weights.forEach((w, i) => {
+    if (!include(i)) return;
+    const bonus = isBonus(query.words[i]!);
+    matched += w * s.coverage[i]!;
+    total += bonus ? w * s.coverage[i]! : w;
+    if (!bonus) required += w;
+  });
+  const support = required > 0 ? matched / total : 0;
+  return s.satisfies ? support : support * TYPE_MISS_FACTOR;
+}
+
+/** Scores every sentence of the context against the query. */
+export function scoreSentences(
+  query: Query,
+  sentences: Sentence[],
+  sources: ContextSource[],
+  glossary: GlossaryPair[],
+): Scores {
+  const n = Math.max(1, sentences.length);
+  const titleTerms = new Map(sources.map((s) => [s.n, new Set(tokenize(`${s.title} ${s.section ?? ''}`))]));
+  // Topic of a passage: its own terms and its title's, for words carried from earlier turns.
+  const passageTerms = new Map(sources.map((s) => [s.n, new Set(titleTerms.get(s.n))]));
+  // A term in a sentence counts once; one only in the title above it, half (as it scores).
+  const df = new Map<string, number>();
+  for (const s of sentences) {
+    const title = titleTerms.get(s.source.n)!;
+    for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of title) if (!s.terms.has(t)) df.set(t, (df.get(t) ?? 0) + TITLE_WEIGHT);
+    for (const t of s.terms) passageTerms.get(s.source.n)!.add(t);
+  }
+  const idf = (count: number) => Math.log(1 + n / count);
+  const rarest = idf(0.5);
+
+  const models: WordModel[] = query.words.map((w) => {
+    const soft = w.kind !== 'content';
+    if (w.kind === 'verb' && w.stem) {
+      const stems = [w.stem, ...synonymsOf(tokenize(w.text)).map((terms) => terms.join(' '))];
+      const count = sentences.filter((s) => stems.some((stem) => hasStem(s.text, stem))).length;
+      // A matched verb weighs like a topic word: "when … completed" asks about completion, not approval.
+      return { variants: [], stems, weight: count > 0 ? idf(count) * w.factor : 0 };
+    }
+    const spellings = [w.terms, ...translationsOf(w.terms, glossary), ...synonymsOf(w.terms)];
+    // 대출금, 투자액: a compound of a known word and 금/액 (money, amount) means the word's thing.
+    const head = /^[\uac00-\ud7a3]{2,}[금액]$/.test(w.text) ? tokenize(w.text.slice(0, -1)) : [];
+    if (head.length > 0) spellings.push(...translationsOf(head, glossary), ...synonymsOf(head));
+    const variants = spellings
+      .map((terms) => terms.filter((t) => df.has(t)))
+      .filter((present, i) => present.length > 0 && present.length >= PRESENT_SHARE * spellings[i]!.length);
+    if (variants.length === 0) {
+      // An absent topic word counts against every sentence; carried and bonus words only ever help.
+      return { variants, weight: w.carried || !w.required ? 0 : rarest * w.factor };
+    }
+    const mean = (terms: string[]) => terms.reduce((sum, t) => sum + idf(df.get(t)!), 0) / terms.length;
+    // A numbered thing is as specific as its rarest term (호 or 차 with the number), not their mean.
+    const specificity = (terms: string[]) =>
+      w.identifier ? Math.max(...terms.map((t) => idf(df.get(t)!))) : mean(terms);
+    return {
+      variants,
+      weight: w.factor * (soft ? SOFT_FACTOR : 1) * Math.max(...variants.map(specificity)),
+      identifier: w.identifier,
+    };
+  });
+  const weights = models.map((m) => m.weight);
+
+  const scored = sentences.map((sentence) => {
+    const title = titleTerms.get(sentence.source.n)!;
+    const passage = passageTerms.get(sentence.source.n)!;
+    const coverage = models.map(({ variants, stems, identifier }, i) => {
+      if (stems) return stems.some((stem) => hasStem(sentence.text, stem)) ? 1 : 0;
+      if (identifier) {
+        const within = (terms: Set<string> | undefined) => variants.some((v) => v.every((t) => terms?.has(t)));
+        return within(sentence.terms) ? 1 : within(title) || within(sentence.antecedent) ? TITLE_WEIGHT : 0;
+      }
+      // A carried word names the topic of the conversation: a sentence of a passage on it half qualifies.
+      const carried = query.words[i]!.carried;
+      let best = 0;
+      for (const terms of variants) {
+        let covered = 0;
+        let count = 0;
+        let all = 0;
+        for (const t of terms) {
+          const w = idf(df.get(t)!);
+          all += w;
+          if (sentence.terms.has(t)) {
+            covered += w;
+            count++;
+          } else if (title.has(t) || sentence.antecedent?.has(t) || (carried && passage.has(t))) {
+            covered += TITLE_WEIGHT * w;
+            count += TITLE_WEIGHT;
+          }
+        }
+        // The share of the word's terms found, by weight or by count: 대출 covers 대출금 by half,
+        // even though its rare second term 출금 weighs more.
+        best = Math.max(best, covered / all, count / terms.length);
+      }
+      return best;
+    });
+    const satisfies = query.types.some((type) =>
+      satisfiesType(type, sentence.text, sentence.quantities, query.currency),
+    );
+    const support = supportOn({ coverage, satisfies }, weights, query);
+    return { ...sentence, support, satisfies, coverage };
+  });
+  return { sentences: scored, weights, models };
+}
