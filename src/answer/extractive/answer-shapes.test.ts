@@ -164,3 +164,55 @@ describe('follow-ups', () => {
     expect(ask('다음 단계로는 어떤 분야를 지원할 계획이야?', CONTEXT, 'ko', history).text).toContain('우주항공');
   });
 });
+
+describe('what a question asks for', () => {
+  it('reads money as the means of an action, not as the amount asked', () => {
+    const { text } = ask('루미나는 이번 투자금으로 어떤 모델을 만드나요?', CONTEXT, 'ko');
+    expect(text).toContain('의료 영상 모델');
+  });
+
+  it('answers "what will they do with the money" with the use, from an English source', () => {
+    const { text } = ask('노벡스는 대출받은 돈으로 뭘 하려고 해?', CONTEXT, 'ko');
+    expect(text).toContain('hydrogen plant');
+  });
+
+  it('answers a value question that sets one figure aside, instead of listing other names', () => {
+    const capital = passage('SPC는 자본금 2조 원을 모으고, 이후 1조 원 이상의 대출을 받는다.', {
+      title: '데이터센터 SPC 재원',
+    });
+    const { text } = ask('Beyond its capital, how much in loans will the SPC take on?', [capital, ...CONTEXT], 'en');
+    expect(text).toContain('1 trillion won');
+  });
+
+  it('takes a numbered thing as the thing asked about: fund No. 2, not fund No. 1', () => {
+    const funds = passage(
+      '1호 펀드는 4년간 총 3,000억 원 조성을 목표로 하였다.\n' +
+        '추가로 조성되는 2호 펀드 역시 3,000억 원 규모로 조성될 예정이다.',
+      { title: '혁신펀드 운용 현황' },
+    );
+    const { text } = ask('혁신펀드 2호의 조성 목표 규모는?', [funds], 'ko');
+    expect(text).toMatch(/^추가로 조성되는 2호 펀드/);
+    expect(text).not.toContain('1호 펀드는');
+  });
+
+  it('gives an entity its value from the sentence before when the one naming it states none', () => {
+    const plant = passage(
+      '성장기금은 다온전자에 450억 원의 저리 대출을 제공한다. 이 공장은 전기차 배터리 소재를 만든다.',
+      { title: '다온전자 저리 대출' },
+    );
+    const chips = passage('성장기금은 한빛소재에 3천억 원의 저리 대출을 제공한다. 한빛소재는 반도체 소재를 만든다.', {
+      title: '한빛소재 저리 대출',
+    });
+    const { text } = ask('배터리 소재와 반도체 소재 기업은 각각 얼마를 받나요?', [plant, chips], 'ko');
+    expect(text).toContain('450억 원');
+    expect(text).toContain('3천억 원');
+  });
+});
+
+describe('glossed terms of a Korean source', () => {
+  it('writes a place name before its kind in Revised Romanization', () => {
+    const site = passage('공장은 새만금 국가산업단지에 들어선다.', { title: '공장 부지' });
+    const { text } = ask('Where will the factory be built?', [site], 'en');
+    expect(text).toContain('Saemangeum');
+  });
+});

@@ -57,7 +57,10 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
 
 /** Questions about what something is for: the answer is a use, not a value. */
 const PURPOSE =
-  /(어디에|무엇에|어디|무엇을 위해|어떤 ?(곳|용도)에) ?(쓰|사용|활용|투입)|용도|목적|\bused? (it |them |the [a-z]+ )?for\b|\bspent on\b|\bspend (it|them|the [a-z]+) on\b|\bpurpose\b|\bwhat for\b/i;
+  /(어디에|무엇에|어디|무엇을 위해|어떤 ?(곳|용도)에) ?(쓰|사용|활용|투입)|(돈|자금|대출금|투자금|금액)으로 ?(뭘|무엇을|뭐|어떤 일을)|\bdo with the (money|loan|funds|investment)\b|용도|목적|\bused? (it |them |the [a-z]+ )?for\b|\bspent on\b|\bspend (it|them|the [a-z]+) on\b|\bpurpose\b|\bwhat for\b/i;
+
+/** A money noun as the means of an action (투자금으로, 자금으로는). */
+const MONEY_AS_MEANS = /(투자금|대출금|자금|자본금|예산|재원|돈)(으로|로)(는|도)?/g;
 
 /** Does the question ask what something is for ("어디에 쓰나요", "used for")? */
 export function asksPurpose(question: string): boolean {
@@ -82,7 +85,9 @@ export function answerTypeOf(question: string): AnswerType {
 export function answerTypesOf(question: string): AnswerType[] {
   // "대출금을 어디에 쓰나요", "what is the money used for": a use is asked, whatever the nouns name.
   if (asksPurpose(question)) return ['other'];
-  const types = TYPE_CUES.filter(([, cue]) => cue.test(question)).map(([type]) => type);
+  // "투자금으로 어떤 모델을…": money by which something is done is not the amount asked.
+  const asked = question.replace(MONEY_AS_MEANS, ' ');
+  const types = TYPE_CUES.filter(([, cue]) => cue.test(asked)).map(([type]) => type);
   return types.length > 0 ? types : ['other'];
 }
 

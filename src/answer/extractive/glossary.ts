@@ -11,6 +11,8 @@ import { tokenize } from '../../text/tokenize.js';
 import { mineGlossary } from '../../search/glossary.js';
 import { DOMAIN_GLOSSARY } from '../../search/domain-glossary.js';
 import { hangulWords, latinNames, pairBySound } from '../../search/sound-alike.js';
+import { romanize } from '../../text/romanize.js';
+import { stripParticle } from '../../text/particles.js';
 
 export interface GlossaryPair {
   ko: string;
@@ -55,6 +57,25 @@ export function translationsOf(terms: string[], glossary: GlossaryPair[]): strin
 }
 
 /**
+ * The other-language forms of a word as written (announcing → 발표), for matching verbs,
+ * which are found by how they start in the text rather than by analyzer terms.
+ */
+export function translationSurfaces(terms: string[], glossary: GlossaryPair[], stem?: string): string[] {
+  const key = terms.join(' ');
+  const out: string[] = [];
+  // English verbs meet a one-word entry by their stem (announcing, announce).
+  const sameStem = (en: string) => stem !== undefined && /^[a-z]+$/.test(en) && en.startsWith(stem);
+  for (const pair of glossary) {
+    if (pair.enTerms.join(' ') === key || sameStem(pair.en.toLowerCase())) out.push(pair.ko);
+    else if (pair.koTerms.join(' ') === key) out.push(pair.en.toLowerCase());
+  }
+  return out;
+}
+
+/** English kinds of place a Korean name may stand before. */
+const PLACE_KIND = /\b(complex|center|centre|plant|port|province|city|county|district|park|zone|island|site)$/i;
+
+/**
  * The glossary terms a sentence contains, rendered in the other language, in the order they
  * appear: what a reader of the other language can be told a foreign sentence is about.
  *
@@ -77,6 +98,19 @@ export function glossSentence(text: string, from: 'ko' | 'en', glossary: Glossar
     const end = at + needle.length;
     if (found.some((f) => at < f.end && end > f.at)) continue;
     found.push({ at, end, term: from === 'ko' ? pair.en : pair.ko });
+  }
+  // A place's name before its kind (새만금 국가산업단지, 해남 센터) is written in Revised
+  // Romanization, as English releases write Korean place names (Saemangeum, Haenam).
+  if (from === 'ko') {
+    for (const place of found.filter((f) => PLACE_KIND.test(f.term))) {
+      const word = /([\uac00-\ud7a3]{2,})(\s+)[\uac00-\ud7a3]*$/.exec(text.slice(0, place.at));
+      if (!word) continue;
+      const at = word.index;
+      const end = at + word[1]!.length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      const roman = romanize(stripParticle(word[1]!));
+      found.push({ at, end, term: roman[0]!.toUpperCase() + roman.slice(1) });
+    }
   }
   // Names have no translation: an English name the glossary does not know is given as written.
   if (from === 'en') {

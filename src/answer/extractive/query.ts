@@ -104,7 +104,7 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
     type: types[0]!,
     types,
     ...(currency ? { currency } : {}),
-    wantsList: LIST_CUES.test(question) || shape.excluded.length > 0,
+    wantsList: LIST_CUES.test(question) || (shape.excluded.length > 0 && types[0] === 'other'),
     compares: COMPARE.test(question),
     shape,
   };

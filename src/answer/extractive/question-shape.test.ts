@@ -20,6 +20,8 @@ describe('shapeOf', () => {
     ['Give me the loan amounts for Celltrion, Krafton and Norvex.', ['Celltrion', 'Krafton', 'Norvex']],
     // The loan both phrases name is shared, not an entity.
     ['How does the Norvex loan compare with the Daon loan?', ['Norvex', 'Daon']],
+    // A value word ends the first phrase though it names nothing: "누적 승인 규모랑 이번 …".
+    ['성장기금 누적 승인 규모랑 이번 노벡스 투자액을 같이 알려줘', ['성장기금 누적 승인', '노벡스 투자액']],
   ])('reads the entities of %s', (question, slots) => {
     expect(shape(question).slots).toEqual(slots);
   });
@@ -49,6 +51,10 @@ describe('shapeOf', () => {
     expect(shape('3천억 원을 넣는 은행은 어디야?').namedKind).toBe('은행');
     // "민간 투자자로는 어떤 회사": the frame before the question word is part of the kind.
     expect(shape('민간 투자자로는 어떤 회사들이 참여해?').namedKind).toBe('민간 투자자 회사들');
+    expect(shape('데이터를 나누는 포털 회사는 구체적으로 어디어디예요?').namedKind).toBe('포털 회사');
+    expect(shape('Name the portal companies Lumina works with.').namedKind).toBe('portal companies');
+    // The determiner's phrase ends at a particle: "어떤 제품을 만드는 회사" asks for a product.
+    expect(shape('다온전자는 어떤 제품을 만드는 회사인가요?').namedKind).toBe('');
     // A description is asked, not a name.
     expect(shape('What kind of company is Lumina?').namedKind).toBe('');
     expect(shape('Which sectors will the project expand into?').namedKind).toBe('');

@@ -64,6 +64,10 @@ const ENTITY_KINDS = new Set(
 );
 /** Tokens after a kind noun that ask for its name: "은행은 어디야", "투자자는 누구". */
 const WHO_OR_WHERE = /^(누구|누가|어디|어느)/;
+/** "명단", "이름": asking for the names of a kind ("포털 기업 이름을 알려줘"). */
+const NAME_WORDS = /^(이름|명단|목록|회사명|기업명|names?)/i;
+/** How far after the kind noun "어디" may stand ("회사는 구체적으로 어디어디예요"). */
+const ASK_REACH = 3;
 /** How far after a determiner the kind noun may stand ("which two portal companies"). */
 const KIND_REACH = 3;
 
@@ -88,6 +92,8 @@ function nounRuns(reading: QuestionReading): Run[] {
     const separated = i > 0 && SEPARATOR.test(text.slice(tokens[i - 1]!.end, token.at));
     if (open && separated) open = undefined;
     if (!isNoun(token)) {
+      // "누적 승인 규모랑 …": a value word (dropped from the words) still closes the phrase it ends.
+      if (open && token.words.length === 0 && coordinates(token.raw)) open.last = i;
       open = undefined;
       return;
     }
@@ -102,11 +108,11 @@ function nounRuns(reading: QuestionReading): Run[] {
 function joined(reading: QuestionReading, left: Run, right: Run): boolean {
   const { tokens, text } = reading;
   const last = tokens[left.last]!;
-  const between = tokens.slice(left.last + 1, right.first).map((t) => t.raw);
-  if (between.length === 0) {
-    return coordinates(last.raw) || SEPARATOR.test(text.slice(last.end, tokens[right.first]!.at));
-  }
-  return EN_JOIN.test(between.join(' '));
+  const between = tokens.slice(left.last + 1, right.first);
+  // Words that name nothing may stand after a Korean coordinator: "A와 이번 B".
+  if (between.every((t) => t.words.length === 0) && coordinates(last.raw)) return true;
+  if (between.length === 0) return SEPARATOR.test(text.slice(last.end, tokens[right.first]!.at));
+  return EN_JOIN.test(between.map((t) => t.raw).join(' '));
 }
 
 function wordsOf(reading: QuestionReading, run: Run): number[] {
@@ -192,7 +198,12 @@ function namedKindWords(reading: QuestionReading, runs: Run[]): number[] {
     if (!DETERMINER.test(tokens[i]!.raw)) continue;
     for (let k = i + 1; k <= Math.min(tokens.length - 1, i + KIND_REACH); k++) {
       if (KIND_OF.test(kindStem(tokens[k]!.raw))) break;
-      if (!ENTITY_KINDS.has(kindStem(tokens[k]!.raw))) continue;
+      if (!ENTITY_KINDS.has(kindStem(tokens[k]!.raw))) {
+        // The determiner's noun phrase ends at a particle or a verb: "어떤 제품을 만드는 회사" asks for a product.
+        const w = tokens[k]!.words.map((x) => reading.words[x]!);
+        if (closedByParticle(tokens[k]!.raw) || w.some((x) => x.kind === 'verb')) break;
+        continue;
+      }
       // "which portal companies": the kind runs on over the nouns that follow.
       let last = k;
       while (last + 1 < tokens.length && ENTITY_KINDS.has(kindStem(tokens[last + 1]!.raw))) last++;
@@ -200,11 +211,23 @@ function namedKindWords(reading: QuestionReading, runs: Run[]): number[] {
       return [...new Set([...frameOf(reading, runs, i), ...kind])];
     }
   }
-  // "3천억 원을 넣는 은행은 어디야?", "민간 투자자는 누구인가요?"
+  // "3천억 원을 넣는 은행은 어디야?", "포털 회사는 구체적으로 어디어디예요?", "포털 기업 이름을 알려줘"
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!ENTITY_KINDS.has(kindStem(tokens[i]!.raw)) || !WHO_OR_WHERE.test(tokens[i + 1]!.raw)) continue;
-    const run = runs.find((r) => r.last === i);
+    if (!ENTITY_KINDS.has(kindStem(tokens[i]!.raw))) continue;
+    const after = tokens.slice(i + 1, i + 1 + ASK_REACH).map((t) => t.raw);
+    if (!after.some((raw) => WHO_OR_WHERE.test(raw) || NAME_WORDS.test(raw))) continue;
+    const run = runs.find((r) => r.first <= i && i <= r.last);
     return run ? wordsOf(reading, run) : tokens[i]!.words;
+  }
+  // "Name the portal companies…", "List the banks…"
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!/^(name|list|identify)$/i.test(tokens[i]!.raw)) continue;
+    const run = runs.find((r) => r.first > i && r.first <= i + 2);
+    if (!run) continue;
+    // The phrase up to its last kind noun: "the portal companies | Lumina works with".
+    let last = run.last;
+    while (last >= run.first && !ENTITY_KINDS.has(kindStem(tokens[last]!.raw))) last--;
+    if (last >= run.first) return wordsOf(reading, { first: run.first, last });
   }
   return [];
 }

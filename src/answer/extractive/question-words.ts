@@ -248,7 +248,9 @@ const EN_VERBS = new Set(
     'receives go goes come comes expand expands keep keeps call calls say says said use uses pay pays borrow borrows lend ' +
     'lends cover covers need needs want wants know find show see happen mean become begin start finish cost costs contribute ' +
     'contributes supply supplies produce produces aim aims meant sign signs approve approves invest invests host hosts ' +
-    'lead leads run runs share shares'
+    'lead leads run runs share shares ' +
+    // irregular past forms
+    'built made brought spent paid lent took given gave sold bought held led set raised approved kept'
   ).split(' '),
 );
 
@@ -283,7 +285,9 @@ function koreanWord(raw: string): QuestionWord | undefined {
   const stripped = stripParticle(raw);
   const stem = /^.{2,}로[는도만]$/.test(raw) && stripped === raw.slice(0, -1) ? raw.slice(0, -2) : stripped;
   const bare = raw.length > 1 ? raw.replace(ONE_SYLLABLE_PARTICLE, '') : raw;
-  if (isShapeWord(raw) || isShapeWord(stem) || isShapeWord(bare) || stem === '') return undefined;
+  // 돈으로, 어디에서: a one-syllable word the particle list keeps whole (it leaves two syllables).
+  const short = raw.replace(/(으로|에서|에게|까지|부터)$/, '');
+  if (isShapeWord(raw) || isShapeWord(stem) || isShapeWord(bare) || isShapeWord(short) || stem === '') return undefined;
   const copula = COPULA.exec(raw);
   if (copula && raw.length - copula[0].length >= 1) return noun(raw.slice(0, -copula[0].length));
   // 지원되는, 부담하는: a verbal noun, matched as the stem sentences conjugate (지원한다, 부담한다).
@@ -315,7 +319,8 @@ const noun = (text: string) => make(text, GENERIC_NOUNS.has(text.toLowerCase()) 
 const verb = (stem: string) => make(stem, 'verb', stem.toLowerCase());
 
 /** The part of an English verb its forms share: build/built → buil, finish/finished → finish. */
-function englishStem(word: string): string {
+export function englishStem(word: string): string {
+  if (!/^[a-z]/.test(word)) return word;
   const base = word.replace(/(ing|ed|es|s)$/, '');
   return base.length >= 4 ? base.slice(0, Math.max(4, base.length - 1)) : word.slice(0, Math.max(3, word.length - 1));
 }

@@ -12,9 +12,11 @@ import type { ContextSource } from '../context.js';
 import type { Quantity } from '../../text/numbers.js';
 import { splitSentences } from '../../ingest/sentences.js';
 import { tokenize } from '../../text/tokenize.js';
+import { stripParticle } from '../../text/particles.js';
 import { quantitiesOf, satisfiesType } from './answer-type.js';
 import { isInstruction } from './instructions.js';
-import { translationsOf, type GlossaryPair } from './glossary.js';
+import { translationSurfaces, translationsOf, type GlossaryPair } from './glossary.js';
+import { englishStem } from './question-words.js';
 import { synonymsOf } from './synonyms.js';
 import type { Query, QueryWord } from './query.js';
 
@@ -49,7 +51,12 @@ const REFERS_BACK =
 function subjectless(text: string): boolean {
   if (!/[\uac00-\ud7a3]/.test(text) || /[A-Za-z]{3,}\s[a-z]/.test(text)) return false;
   const words = text.split(/\s+/).slice(0, -1);
-  return words.length > 0 && !words.some((w) => /[\uac00-\ud7a3](은|는|이|가)$/.test(w.replace(/[,.)]+$/, '')));
+  const marked = (word: string) => {
+    const w = word.replace(/[,.)]+$/, '');
+    const stem = stripParticle(w);
+    return stem !== w && /^(은|는|이|가|께서|에서는)$/.test(w.slice(stem.length));
+  };
+  return words.length > 0 && !words.some(marked);
 }
 
 export interface ScoredSentence extends Sentence {
@@ -167,7 +174,12 @@ export function scoreSentences(
   const models: WordModel[] = query.words.map((w) => {
     const soft = w.kind !== 'content';
     if (w.kind === 'verb' && w.stem) {
-      const stems = [w.stem, ...synonymsOf(tokenize(w.text)).map((terms) => terms.join(' '))];
+      const own = tokenize(w.text);
+      const stems = [
+        w.stem,
+        ...synonymsOf(own).map((terms) => terms.join(' ')),
+        ...translationSurfaces(own, glossary, w.stem).map((surface) => englishStem(surface)),
+      ];
       const count = sentences.filter((s) => stems.some((stem) => hasStem(s.text, stem))).length;
       // A matched verb weighs like a topic word: "when … completed" asks about completion, not approval.
       return { variants: [], stems, weight: count > 0 ? idf(count) * w.factor : 0 };

@@ -31,6 +31,7 @@ import {
   scoreSentences,
   sentencesOf,
   supportOn,
+  TITLE_WEIGHT,
   type ScoredSentence,
   type Scores,
 } from './score-sentences.js';
@@ -162,6 +163,11 @@ function completeAnswer(candidates: ScoredSentence[], ranking: Ranking): ScoredS
   const limit = query.wantsList ? MAX_LIST_SENTENCES : MAX_SENTENCES;
   const floor = Math.max(minSupport * SEED_SHARE, first.support * 0.5);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+  // The heaviest question word the first sentence itself names: what the answer is about.
+  const named = weights.flatMap((w, i) =>
+    !isBonus(query.words[i]!) && w > 0 && first.coverage[i]! >= 0.99 ? [i] : [],
+  );
+  const anchor = named.sort((a, b) => weights[b]! - weights[a]!)[0];
   // In a follow-up, a further sentence must match the new question, not only the carried topic.
   const ownWordAt = (i: number) => !query.words[i]!.carried && weights[i]! > 0;
   const followUp = query.words.some((w) => w.carried) && weights.some((_w, i) => ownWordAt(i));
@@ -183,13 +189,11 @@ function completeAnswer(candidates: ScoredSentence[], ranking: Ranking): ScoredS
     // A sentence restating the same values in the other language adds nothing.
     const restates = keys.length > 0 && keys.every((k) => values.has(k));
     const adds = candidate.satisfies ? gain >= MIN_GAIN || (query.wantsList && newValue) : gain >= 2 * MIN_GAIN;
-    // From another document, a sentence must be on the first one's topic: name a question word
-    // that the first names too. Sharing only a verb (지원, receive) or a word the first lacks
-    // (목표 in "…생산량 목표") makes it another company's story.
+    // From another document, a sentence must be on the first one's topic: name the most
+    // specific question word the first names (퓨처그래프, not 대출). Sharing only a verb (지원,
+    // receive) or a common word makes it another company's story.
     const otherDocument = !chosen.some((c) => c.source.title === candidate.source.title);
-    const onTopic = query.words.some(
-      (w, i) => !isBonus(w) && weights[i]! > 0 && first.coverage[i]! >= 0.99 && candidate.coverage[i]! >= 0.99,
-    );
+    const onTopic = anchor === undefined || candidate.coverage[anchor]! >= 0.99;
     // …or answer the other half of a two-part question: a kind of value none chosen states.
     const completes = query.types.some(
       (type) =>
@@ -208,7 +212,10 @@ function completeAnswer(candidates: ScoredSentence[], ranking: Ranking): ScoredS
 /** Does a sentence name a coordinated entity (cover that share of its own words' weight)? */
 function names(s: ScoredSentence, slot: number[], weights: number[]): boolean {
   const weight = slot.reduce((sum, i) => sum + weights[i]!, 0);
-  return weight > 0 && slot.reduce((sum, i) => sum + weights[i]! * s.coverage[i]!, 0) >= NAMED_SHARE * weight;
+  // Every word of the entity at least in the sentence's heading: "국민성장펀드 누적 승인" is not
+  // named by a sentence on the fund's Upstage approval, which lacks 누적.
+  const all = slot.every((i) => weights[i] === 0 || s.coverage[i]! >= TITLE_WEIGHT);
+  return weight > 0 && all && slot.reduce((sum, i) => sum + weights[i]! * s.coverage[i]!, 0) >= NAMED_SHARE * weight;
 }
 
 /** Does a sentence answer for some coordinated entity: name it and state the asked kind of value? */
@@ -237,7 +244,11 @@ function answersEvery(chosen: ScoredSentence[], { query, scores }: Ranking): boo
  * shared ones. Undefined when no entity is named by any sentence (the coordination was
  * probably misread: "업스테이지와 협력하는 포털" is not two entities).
  */
-function answerEachEntity(candidates: ScoredSentence[], ranking: Ranking): AnswerPart[] | undefined {
+function answerEachEntity(
+  candidates: ScoredSentence[],
+  ranking: Ranking,
+  givesNames: (s: ScoredSentence) => boolean,
+): AnswerPart[] | undefined {
   const { query, scores, minSupport } = ranking;
   const { slots } = query.shape;
   const inSlot = new Set(slots.flat());
@@ -255,15 +266,34 @@ function answerEachEntity(candidates: ScoredSentence[], ranking: Ranking): Answe
       support,
       ranking,
     );
-    if (!lead || support(lead) < minSupport * SEED_SHARE) {
+    // A sentence naming the entity without its value ("이 공장은 … 배터리 음극재를 …") takes
+    // the value from the sentence before it in the same passage that states one.
+    const before = lead && !states(lead, query) ? statingBefore(lead, scores.sentences, query) : undefined;
+    const chosen = [before, lead].filter((s): s is ScoredSentence => s !== undefined);
+    const together = chosen.length > 0 ? combinedSupport(chosen, scores.weights, query, onSlot) : 0;
+    // Asked for names ("which companies…"), an entity's part must give one.
+    if (together < minSupport * SEED_SHARE || !chosen.some(givesNames)) {
       parts.push({ kind: 'missing', words: slot.map((i) => query.words[i]!.text), indexes: slot });
       continue;
     }
     named++;
-    if (!parts.some((p) => p.kind === 'sentence' && p.sentence === lead))
-      parts.push({ kind: 'sentence', sentence: lead });
+    for (const sentence of chosen) {
+      if (!parts.some((p) => p.kind === 'sentence' && p.sentence === sentence))
+        parts.push({ kind: 'sentence', sentence });
+    }
   }
   return named > 0 ? parts : undefined;
+}
+
+/** How far back in its passage a sentence may take its value from. */
+const VALUE_REACH = 2;
+
+/** The nearest sentence before `s` in its passage (within VALUE_REACH) that states what is asked. */
+function statingBefore(s: ScoredSentence, all: ScoredSentence[], query: Query): ScoredSentence | undefined {
+  return all
+    .filter((o) => o.source === s.source && o.position < s.position && s.position - o.position <= VALUE_REACH)
+    .sort((a, b) => b.position - a.position)
+    .find((o) => states(o, query));
 }
 
 /**
@@ -337,8 +367,10 @@ export function selectSentences(
   // A question asking for names is answered only by sentences that give one.
   let candidates = scored;
   let unnamed: ScoredSentence | undefined;
+  let givesNames = (_s: ScoredSentence) => true;
   if (query.shape.namedKind.length > 0) {
     const names = nameChecker(query, scores, glossary);
+    givesNames = names;
     candidates = scored.filter(names);
     const best = [...scored].sort((a, b) => b.support - a.support)[0];
     if (best && !names(best)) unnamed = best;
@@ -363,11 +395,12 @@ export function selectSentences(
     const completed = completeAnswer(candidates, ranking).filter((s) => answersFor(s, ranking));
     return completed.length > 0 && answersEvery(completed, ranking)
       ? asSentences(completed)
-      : answerEachEntity(candidates, ranking);
+      : answerEachEntity(scored, ranking, givesNames);
   };
   const parts =
     extremes ??
-    (query.shape.excluded.length > 0 ? others() : undefined) ??
+    // "Apart from X, what else…" lists others; "beyond its capital, how much in loans" asks a value.
+    (query.shape.excluded.length > 0 && query.type === 'other' ? others() : undefined) ??
     (perEntity ? eachEntity() : undefined) ??
     asSentences(completeAnswer(candidates, ranking));
   const chosen = sentencesIn(parts);
