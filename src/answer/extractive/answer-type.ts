@@ -35,7 +35,7 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ],
   [
     'person',
-    /대표(?!적)|\bceo\b|위원장|장관|회장|사장|총재|의장|이사장|이름|chief executive|\bchair(s|man|woman|person)?\b|\bminister\b|\bpresident\b|\bgovernor\b|\bname of\b|\bwho (is|was|leads|heads|runs)\b/i,
+    /대표(?!적)|\bceo\b|위원장|장관|회장|사장|총재|의장|이사장|chief executive|\bchair(s|man|woman|person)?\b|\bminister\b|\bpresident\b|\bgovernor\b|\bwho (is|was|leads|heads|runs)\b/i,
   ],
   [
     'place',

@@ -96,7 +96,11 @@ export function selectExtremes(candidates: ScoredSentence[], context: ExtremesCo
   // "Which loan is the largest" names no kind of value: the amounts are compared.
   const type = query.types.find((t) => COMPARABLE.includes(t)) ?? 'money';
   // About the topic: every topic word at least in the sentence's title or heading.
-  const topicWords = context.scores.weights.flatMap((w, i) => (w > 0 && !isBonus(query.words[i]!) ? [i] : []));
+  // (The kind of name asked, "which company…", is the answer, not the topic.)
+  const kind = new Set(query.shape.namedKind);
+  const topicWords = context.scores.weights.flatMap((w, i) =>
+    w > 0 && !isBonus(query.words[i]!) && !kind.has(i) ? [i] : [],
+  );
   const onTopic = (s: ScoredSentence) => topicWords.every((i) => s.coverage[i]! >= TITLE_WEIGHT);
   let values = candidates.filter(onTopic).flatMap((s) => topicValues(s, type, context));
   const best = Math.max(0, ...values.map((c) => c.topic));

@@ -63,6 +63,9 @@ function isProperName(en: string): boolean {
   return /^[A-Z]/.test(en) && !COMMON_ACRONYMS.has(en) && !NATIONALITY.test(en);
 }
 
+/** Words before a kind that make it refer back: "the company" opening a sentence, "this firm", "이 회사", "해당 기업". */
+const ANAPHOR = /(^[-•·*]?\s*the\s+|\b(this|that|these|those|its|their)\s+|(^|\s)(이|그|해당|동|같은)\s*)$/i;
+
 /** Reaches of the apposition checks, in characters. */
 const NEAR = 24;
 
@@ -107,7 +110,11 @@ function kindMentions(text: string, surfaces: string[]): Span[] {
     const pattern = latin
       ? new RegExp(`\\b${escaped}[a-z]*`, 'gi')
       : new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`, 'g');
-    for (const m of text.matchAll(pattern)) out.push({ at: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(pattern)) {
+      // "The company will use the loan…", "이 회사는…": a reference back to a named one, not a description.
+      if (ANAPHOR.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+      out.push({ at: m.index!, end: m.index! + m[0].length });
+    }
   }
   return out;
 }
@@ -149,11 +156,19 @@ export function newNames(query: Query, scores: Scores, glossary: GlossaryPair[])
   };
 }
 
+/** How a sentence stands to a question asking for names. */
+export interface NameCheck {
+  /** It names an entity of the kind asked (see the module comment). */
+  names(s: ScoredSentence): boolean;
+  /** It mentions the kind asked and names none of it: the sources describe without naming. */
+  describesUnnamed(s: ScoredSentence): boolean;
+}
+
 /**
- * A test of whether a sentence names an entity of the kind the question asks for (see the
+ * Tests of whether a sentence names an entity of the kind the question asks for (see the
  * module comment). Only for queries whose shape has a `namedKind`.
  */
-export function nameChecker(query: Query, scores: Scores, glossary: GlossaryPair[]): (s: ScoredSentence) => boolean {
+export function nameChecker(query: Query, scores: Scores, glossary: GlossaryPair[]): NameCheck {
   const surfaces = new Set<string>();
   for (const w of query.shape.namedKind.map((i) => query.words[i]!)) {
     surfaces.add(w.text);
@@ -162,10 +177,11 @@ export function nameChecker(query: Query, scores: Scores, glossary: GlossaryPair
     for (const pair of glossary) if (same(pair.koTerms) || same(pair.enTerms)) surfaces.add(pair.ko).add(pair.en);
   }
   const namesOf = newNames(query, scores, glossary);
-  return (s) => {
-    const names = namesOf(s);
+  const names = (s: ScoredSentence) => {
+    const found = namesOf(s);
     const mentions = kindMentions(s.text, [...surfaces]);
-    if (mentions.length === 0) return names.length > 0;
-    return mentions.some((kind) => listedBefore(s.text, kind) || names.some((n) => apposed(s.text, n, kind)));
+    if (mentions.length === 0) return found.length > 0;
+    return mentions.some((kind) => listedBefore(s.text, kind) || found.some((n) => apposed(s.text, n, kind)));
   };
+  return { names, describesUnnamed: (s) => kindMentions(s.text, [...surfaces]).length > 0 && !names(s) };
 }

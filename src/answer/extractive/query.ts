@@ -93,8 +93,11 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
   if (shape.extremes.length > 0) {
     // A superlative compares the things named ("which loan is the largest"): the noun after
     // "which" is its topic, not only the kind of answer.
-    for (const w of words)
-      if (w.kind === 'generic' && w.factor > 0) Object.assign(w, { kind: 'content', required: true });
+    // …but the kind of name asked ("which company gets the biggest loan") is the answer, not the topic.
+    words.forEach((w, i) => {
+      if (w.kind === 'generic' && w.factor > 0 && !namedKind.has(i))
+        Object.assign(w, { kind: 'content', required: true });
+    });
   }
   const currency = askedCurrency(question);
   // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.

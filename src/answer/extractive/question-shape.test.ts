@@ -50,7 +50,7 @@ describe('shapeOf', () => {
     expect(shape('어느 민간 기업이 참여하나요?').namedKind).toBe('민간 기업');
     expect(shape('3천억 원을 넣는 은행은 어디야?').namedKind).toBe('은행');
     // "민간 투자자로는 어떤 회사": the frame before the question word is part of the kind.
-    expect(shape('민간 투자자로는 어떤 회사들이 참여해?').namedKind).toBe('민간 투자자 회사들');
+    expect(shape('민간 투자자로는 어떤 회사들이 참여해?').namedKind).toBe('민간 투자자 회사');
     expect(shape('데이터를 나누는 포털 회사는 구체적으로 어디어디예요?').namedKind).toBe('포털 회사');
     expect(shape('Name the portal companies Lumina works with.').namedKind).toBe('portal companies');
     // The determiner's phrase ends at a particle: "어떤 제품을 만드는 회사" asks for a product.

@@ -40,6 +40,7 @@ const SEPARATOR = /[,·/、，]/;
 const EXCLUSION_AFTER = /^(apart|aside|besides|except|excluding|beyond)$/i;
 const EXCLUSION_KO =
   /^(외에|외에는|외에도|외|말고|말고도|말고는|제외하고|제외한|제외하면|빼고|빼면|이외에|이외|이외의|밖에)$/;
+const EXCLUSION_REACH = 4;
 const EXCLUSION_KO_ATTACHED = /(외에|외에는|외에도|말고|말고도|이외에)$/;
 const MAX_EN = /^(largest|biggest|greatest|highest|most|top|maximum)$/i;
 const MIN_EN = /^(smallest|lowest|least|fewest|minimum)$/i;
@@ -59,7 +60,7 @@ const ENTITY_KINDS = new Set(
     'businesses conglomerate conglomerates corporation corporations group groups hospital hospitals university ' +
     'universities supplier suppliers manufacturer manufacturers maker makers operator operators ' +
     '기업 회사 업체 은행 기관 투자자 금융사 금융기관 파트너 포털 사업자 증권사 운용사 대기업 보험사 카드사 투자사 그룹 병원 ' +
-    '대학 공급사 제조사 운영사'
+    '대학 공급사 제조사 운영사 통신사 건설사 제약사 자산운용사 협력사 참여사'
   ).split(' '),
 );
 /** Tokens after a kind noun that ask for its name: "은행은 어디야", "투자자는 누구". */
@@ -141,7 +142,8 @@ function excludedWords(reading: QuestionReading, runs: Run[]): number[] {
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!.raw;
     if (EXCLUSION_AFTER.test(raw) || (raw.toLowerCase() === 'other' && tokens[i + 1]?.raw.toLowerCase() === 'than')) {
-      const run = runs.find((r) => r.first > i && r.first <= i + 3);
+      // "other than the three loans": the phrase after the cue and its articles and numbers.
+      const run = runs.find((r) => r.first > i && r.first <= i + EXCLUSION_REACH);
       if (run) return wordsOf(reading, run);
     }
     if (EXCLUSION_KO.test(raw)) {

@@ -76,6 +76,8 @@ const KO_DROPPED = new Set([
   '저',
   '그것',
   '이것',
+  '그중',
+  '이중',
   '거',
   '것',
   '건',
@@ -315,7 +317,12 @@ function make(text: string, kind: WordKind, stem?: string): QuestionWord | undef
   return { text, terms, kind, ...(stem ? { stem } : {}) };
 }
 
-const noun = (text: string) => make(text, GENERIC_NOUNS.has(text.toLowerCase()) ? 'generic' : 'content');
+/** 대출들 → 대출: the plural marker is not part of the noun. */
+const singular = (text: string) => (/^[\uac00-\ud7a3]{2,}들$/.test(text) ? text.slice(0, -1) : text);
+const noun = (raw: string) => {
+  const text = singular(raw);
+  return make(text, GENERIC_NOUNS.has(text.toLowerCase()) ? 'generic' : 'content');
+};
 const verb = (stem: string) => make(stem, 'verb', stem.toLowerCase());
 
 /** The part of an English verb its forms share: build/built → buil, finish/finished → finish. */

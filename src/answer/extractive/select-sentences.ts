@@ -369,10 +369,15 @@ export function selectSentences(
   let unnamed: ScoredSentence | undefined;
   let givesNames = (_s: ScoredSentence) => true;
   if (query.shape.namedKind.length > 0) {
-    const names = nameChecker(query, scores, glossary);
+    const { names, describesUnnamed } = nameChecker(query, scores, glossary);
     givesNames = names;
     candidates = scored.filter(names);
+    // The sentence most about the question describes the kind without naming anyone
+    // ("private investors supply the rest"): the sources do not name them. A less relevant
+    // sentence that happens to hold a name is not the answer.
     const best = [...scored].sort((a, b) => b.support - a.support)[0];
+    const plain = query.shape.extremes.length === 0 && query.shape.slots.length < 2;
+    if (plain && best && describesUnnamed(best) && best.support >= minSupport) return { ...none, unnamed: best };
     if (best && !names(best)) unnamed = best;
   }
 
