@@ -27,7 +27,7 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ['per-share', /주당|주가|share price|stock price|per share|price per/i],
   [
     'percent',
-    /금리|이자율|이율|수익률|퍼센트|%|비율|지분|interest rate|\brates?\b|percent|percentage|\byield|\breturns?\b|\bstake\b|\bratio\b/i,
+    /금리|이자율|이율|(^|\s)이자(는|가|를|$|\s)|수익률|퍼센트|%|비율|지분|interest rate|(?<![-\w])interest(?!-| in\b)|\brates?\b|percent|percentage|\byield|\breturns?\b|\bstake\b|\bratio\b/i,
   ],
   [
     'duration',

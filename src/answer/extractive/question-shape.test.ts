@@ -35,6 +35,7 @@ describe('shapeOf', () => {
     expect(shape('Apart from Norvex, which companies get loans?').excluded).toBe('Norvex');
     expect(shape('노벡스 말고 승인된 안건은?').excluded).toBe('노벡스');
     expect(shape('Besides the Haenam center, what was approved?').excluded).toBe('Haenam center');
+    expect(shape('Leaving Upstage aside, which other decisions were made?').excluded).toBe('Upstage');
   });
 
   it('reads superlatives in the order asked', () => {

@@ -37,7 +37,7 @@ const KO_COORDINATING = /(와|과|랑|이랑|하고)$/;
 const EN_JOIN =
   /^(?:(?:compared?|comparing) )?(?:and|or|with|to|against|versus|vs|및|그리고|또는)(?: (?:the|a|an|its|their))?$/i;
 const SEPARATOR = /[,·/、，]/;
-const EXCLUSION_AFTER = /^(apart|aside|besides|except|excluding|beyond)$/i;
+const EXCLUSION_AFTER = /^(apart|besides|except|excluding|beyond)$/i;
 const EXCLUSION_KO =
   /^(외에|외에는|외에도|외|말고|말고도|말고는|제외하고|제외한|제외하면|빼고|빼면|이외에|이외|이외의|밖에)$/;
 const EXCLUSION_REACH = 4;
@@ -141,9 +141,16 @@ function excludedWords(reading: QuestionReading, runs: Run[]): number[] {
   const { tokens } = reading;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!.raw;
-    if (EXCLUSION_AFTER.test(raw) || (raw.toLowerCase() === 'other' && tokens[i + 1]?.raw.toLowerCase() === 'than')) {
+    const next = tokens[i + 1]?.raw.toLowerCase();
+    const after = EXCLUSION_AFTER.test(raw) || (/^(other|aside)$/i.test(raw) && (next === 'than' || next === 'from'));
+    if (after) {
       // "other than the three loans": the phrase after the cue and its articles and numbers.
       const run = runs.find((r) => r.first > i && r.first <= i + EXCLUSION_REACH);
+      if (run) return wordsOf(reading, run);
+    }
+    // "Leaving Upstage aside": the phrase before the cue.
+    if (/^aside$/i.test(raw)) {
+      const run = [...runs].reverse().find((r) => r.last === i - 1);
       if (run) return wordsOf(reading, run);
     }
     if (EXCLUSION_KO.test(raw)) {

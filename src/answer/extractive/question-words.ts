@@ -252,7 +252,7 @@ const EN_VERBS = new Set(
     'contributes supply supplies produce produces aim aims meant sign signs approve approves invest invests host hosts ' +
     'lead leads run runs share shares ' +
     // irregular past forms
-    'built made brought spent paid lent took given gave sold bought held led set raised approved kept'
+    'built made brought spent paid lent took given gave sold bought held led set raised approved kept came went got grew rose fell began'
   ).split(' '),
 );
 

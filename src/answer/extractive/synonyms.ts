@@ -20,7 +20,7 @@ const GROUPS: string[][] = [
   ['invest', 'investment', 'deal', '투자'],
   ['expand', 'extend', 'reach', 'broaden', 'widen', '확대', '확장', '넓히', '넓힐'],
   ['investor', '투자자'],
-  ['approve', 'approved', 'approval', '승인', '의결'],
+  ['approve', 'approved', 'approval', 'decision', 'decide', 'decided', '승인', '의결', '결정'],
   ['capital', '자본금'],
   ['subsidiary', '자회사'],
   ['parent company', '모회사'],
