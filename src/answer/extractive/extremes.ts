@@ -19,7 +19,7 @@ import { tokenize } from '../../text/tokenize.js';
 import { satisfiesType, type AnswerType } from './answer-type.js';
 import type { Query } from './query.js';
 import { isBonus, supportOn, TITLE_WEIGHT, type ScoredSentence, type Scores } from './score-sentences.js';
-import type { AnswerPart } from './select-sentences.js';
+import type { AnswerPart } from './ranking.js';
 
 /** Clause boundaries: the values of a clause belong to what that clause names. */
 const CLAUSE = /[,;]|\band\b|\bwhile\b|\bfollowed by\b|\bwhereas\b/;
