@@ -13,6 +13,7 @@ const PARTICLES = [
   '에서도',
   '에서의',
   '으로는',
+  '로는',
   '에게는',
   '까지는',
   '부터는',
@@ -60,7 +61,6 @@ const PARTICLES = [
   '도',
   '로',
   '만',
-  '나',
   '란',
 ].sort((a, b) => b.length - a.length);
 const PARTICLE_SET = new Set(PARTICLES);

@@ -120,6 +120,12 @@ describe('stripParticle', () => {
     expect(stripParticle('해남')).toBe('해남');
     expect(stripParticle('투자가')).toBe('투자가');
   });
+
+  it('strips 로는 and leaves names ending in 나 whole (bare 나 is rarely a particle after a noun)', () => {
+    expect(stripParticle('해외로는')).toBe('해외');
+    expect(stripParticle('루미나')).toBe('루미나');
+    expect(stripParticle('캐나다나')).toBe('캐나다나');
+  });
 });
 
 describe('stemEnglish', () => {
