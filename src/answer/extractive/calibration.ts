@@ -3,9 +3,11 @@
  *
  * Each question is answered twice from the passages a search returns: once with its gold
  * passage in the context (it should answer) and once with every passage of the gold
- * document removed (it should refuse). The support of the selected sentences in both runs, over
- * many questions nobody tuned on, shows where MIN_SUPPORT separates the two; `sweep`
- * tabulates that for candidate thresholds.
+ * document removed (it should refuse). For each run we record the highest threshold at which
+ * the answerer still answers, over many questions nobody tuned on; `sweep` tabulates answer
+ * and refusal rates for candidate thresholds. The threshold is applied as the answerer
+ * applies it: which further sentences may join an answer depends on it too, so the support
+ * of a selection made at one threshold does not tell what happens at another.
  */
 import type { Passage } from '../../types.js';
 import type { Retriever } from '../../search/types.js';
@@ -23,13 +25,31 @@ export interface CalibrationQuestion {
 
 export interface CalibrationCase {
   id: string;
-  /** Best support with the gold passage in the context. */
+  /** The highest threshold at which it answers with the gold passage in the context (0: never). */
   withGold: number;
-  /** Best support with the gold document removed. */
+  /** The highest threshold at which it answers with the gold document removed (0: never). */
   withoutGold: number;
 }
 
 const CONTEXT_PASSAGES = 6;
+/** Thresholds are searched on this grid: every threshold a sweep shows lies on it. */
+const STEP = 0.005;
+
+/**
+ * The highest threshold on the grid at which the answerer answers (0 when it refuses even
+ * at 0). Answering only gets harder as the threshold rises, so a binary search finds it.
+ */
+function answeringThreshold(answers: (threshold: number) => boolean): number {
+  if (!answers(0)) return 0;
+  let lo = 0;
+  let hi = Math.round(1 / STEP) + 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (answers(mid * STEP)) lo = mid;
+    else hi = mid;
+  }
+  return Number((lo * STEP).toFixed(3));
+}
 
 /** Supports for one question: the context a search gives, with and without its gold document. */
 export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retriever): Promise<CalibrationCase> {
@@ -41,9 +61,12 @@ export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retri
     if (goldHit) withGold[withGold.length - 1] = goldHit;
   }
   const withoutGold = hits.filter((p) => !q.goldDocument(p.docId)).slice(0, CONTEXT_PASSAGES);
-  const support = (passages: Passage[]) =>
-    selectSentences(q.question, toContextSources(passages), primaryLanguage(q.question), [], 0).bestSupport;
-  return { id: q.id, withGold: support(withGold), withoutGold: support(withoutGold) };
+  const threshold = (passages: Passage[]) => {
+    const sources = toContextSources(passages);
+    const language = primaryLanguage(q.question);
+    return answeringThreshold((t) => selectSentences(q.question, sources, language, [], t).sentences.length > 0);
+  };
+  return { id: q.id, withGold: threshold(withGold), withoutGold: threshold(withoutGold) };
 }
 
 export interface SweepRow {
