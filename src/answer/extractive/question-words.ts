@@ -152,9 +152,18 @@ const KO_DROPPED = new Set([
   '합계',
   '얼마씩',
   '돈',
+  '수',
+  '단위',
+  '날짜',
+  '일자',
   // a currency names the kind of value asked (answer-type.ts), not a word to find
   '달러',
   '원화',
+  // the question talking about itself: 본문에서 언급된, 이 문서에서
+  '본문',
+  '문서',
+  '하나',
+  '데',
   // light verbs: every sentence has them
   '되',
   '하',
@@ -194,6 +203,12 @@ const GENERIC_NOUNS = new Set([
   '방침',
   '목표',
   '차례',
+  // what the answer is to be (이유는?, 차이점은?, 절차는?): it frames the answer, a source rarely names it
+  ...(
+    '이유 원인 차이 차이점 특징 특성 절차 방법 방안 방식 시기 시점 결과 결론 근거 과정 경우 종류 유형 사례 예시 ' +
+    '측면 수치 값 의미 역할 현황 방향 배경 취지 장점 단점 문제 문제점 이점 개선점 변경사항 사항 견해 입장 모습 ' +
+    '형태 양상 추이 정보 주요 주된 특정 구체 세부 상세 실제 별개 처음 전반'
+  ).split(' '),
   'company',
   'companies',
   'firm',
@@ -261,7 +276,22 @@ const HADA =
   /(하려고|하려는|하는지|하나요|합니까|하게|하는|하며|하고|하죠|했나요|했어요|했어|해요|해서|해|한|할|되는지|되나요|됩니까|되는|되어|되죠|됐나요|됐어요|됐어|됐다|돼요|돼|된|될|시키는|시킨|받는|받은|받을|받나요)$/;
 /** Endings only verbs take. */
 const VERB_ENDING =
-  /(나요|까요|어요|아요|여요|세요|습니까|니까|려고|려는|는지|는데|지요|겠다는|다는|다고|는다|었|았|였|겠)$/;
+  /(나요|까요|어요|아요|여요|세요|습니까|니까|려고|려는|는지|는데|지요|겠다는|다는|다고|는다|다면|시오|십시오|었던|았던|어진|아진|워진|어질|아질|었|았|였|겠)$/;
+/**
+ * 설명하시오, 적용되며, 배포되었고, 예정되어있고, 처벌받게, 계산하면: a noun made a verb by 하다,
+ * 되다, 시키다 or 받다, then any run of endings. The noun is what a source writes (적용, 배포).
+ */
+const LIGHT_VERB = /^([\uac00-\ud7a3]{2,}?)(하였|되었|되어|하여|시키|하|되|해|돼|했|됐|받)([\uac00-\ud7a3]*)$/;
+/** Syllables of verb endings (시오, 으며, 었고, 어있고, 는가, 도록, 어야, 질…): never a particle alone. */
+const ENDING_RUN = /^[시오십세요며으면서여어였었았기려고도록지야질진는가나까게다데던든니겠있없]+$/;
+/** Conjugated forms complete without a further ending (불복하여, 중요해). */
+const COMPLETE_LIGHT = new Set(['하였', '되었', '되어', '하여', '해', '돼', '했', '됐']);
+/** Single syllables after 하/되 that are particles as well (저하가, 인하는): left to the rules below. */
+const PARTICLE_LIKE = /^(가|는|도|로|을|를|의|에|와|과|만|이|은)$/;
+/** 높은가요, 큰가요, 달라지는가: an adjective or verb asked about, not a noun. */
+const ADNOMINAL_QUESTION = /(가요|가)$/;
+/** 법률적, 중점적, 잠재적인, 효율적으로: a modifier made of a noun; it phrases, it names nothing. */
+const MODIFIER = /^[\uac00-\ud7a3]{2,}적(인|으로|이고|이며)?$/;
 /** Endings that also end nouns (업스테이지, 공고): trusted on short words only (넣는, 짓고, 치면). */
 const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠|혀|켜|려|쳐|겨|펴|져|워|봐)$/;
 const ONE_SYLLABLE_PARTICLE = /(은|는|이|가|을|를|의|에|도|로|와|과|만|랑)$/;
@@ -272,6 +302,15 @@ const KNOWN_NOUNS: ReadonlySet<string> = new Set([
   ...['회사', '업체', '기관', '포털', '분야', '단계'],
 ]);
 
+/** 출자분, 부담분, 투자분: "the part put in by…", a value word. */
+const SHARE_OF = /^(출자|부담|분담|투자|대출|지원|배정|할당|기여|출연)분$/;
+
+/**
+ * Last syllables of Sino-Korean nouns that also carry a final ㄴ/ㄹ (이용률, 금융권, 부동산, 요건).
+ * Those a verb's ㄴ/ㄹ form often makes (간, 선, 본, 인, 진, 연: 올라간, 들어선, 떨어진) are left out.
+ */
+const NOUN_FINAL = /[율률권원관산안단분실판론문전건물별절철견련천헌민빈순]$/;
+
 /** Does the last syllable carry ㄴ or ㄹ as its final consonant (들여올, 거둔: verb forms)? */
 function endsInAdnominal(word: string): boolean {
   const code = word.charCodeAt(word.length - 1) - 0xac00;
@@ -280,7 +319,22 @@ function endsInAdnominal(word: string): boolean {
   return final === 4 || final === 8;
 }
 
-const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w);
+/** 높은 → 높으: the syllable without its final ㄴ/ㄹ, as a stem (큰 → 크). */
+function withoutFinal(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  const final = (last - 0xac00) % 28;
+  const bare = String.fromCharCode(last - final);
+  // 높은: the 은 is the ending itself; 큰: the ㄴ sits on the stem's syllable.
+  return word.length > 1 && bare === '으' ? word.slice(0, -1) : word.slice(0, -1) + bare;
+}
+
+/** 것, 것이, 것인지, 것으로, 것들: "the thing that…" shapes the question. */
+const THING = /^것(이|은|을|들|인지|이라|이라고|으로|이다|인가|입니까)?$/;
+
+/** 있으며, 없는지, 있었던: being and having, which every sentence can say. */
+const EXISTENCE = /^(있|없)(으|고|는|었|을|습|나|어|다|지|게)/;
+
+const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w) || THING.test(w) || EXISTENCE.test(w);
 
 function koreanWord(raw: string): QuestionWord | undefined {
   // 단계로는, 투자자로도: 로 + 는/도, which the particle list strips one syllable short.
@@ -290,8 +344,22 @@ function koreanWord(raw: string): QuestionWord | undefined {
   // 돈으로, 어디에서: a one-syllable word the particle list keeps whole (it leaves two syllables).
   const short = raw.replace(/(으로|에서|에게|까지|부터)$/, '');
   if (isShapeWord(raw) || isShapeWord(stem) || isShapeWord(bare) || isShapeWord(short) || stem === '') return undefined;
+  // 회사임, 대출임: the casual copula, after a noun of two syllables or more (책임 stays a noun).
+  if (/^[\uac00-\ud7a3]{2,}임$/.test(raw) && KNOWN_NOUNS.has(raw.slice(0, -1))) return noun(raw.slice(0, -1));
   const copula = COPULA.exec(raw);
   if (copula && raw.length - copula[0].length >= 1) return noun(raw.slice(0, -copula[0].length));
+  if (MODIFIER.test(raw)) return make(raw.replace(/(인|으로|이고|이며)$/, ''), 'generic');
+  const light = LIGHT_VERB.exec(raw);
+  if (light) {
+    const [, stem, verbPart, tail] = light as unknown as [string, string, string, string];
+    const ends = tail === '' ? COMPLETE_LIGHT.has(verbPart) : ENDING_RUN.test(tail) && !PARTICLE_LIKE.test(tail);
+    if (ends) return verb(stem);
+  }
+  // 높은가요, 큰가요: ㄴ before 가(요) marks a verb or adjective (a noun takes 인가요, read above).
+  const asked = ADNOMINAL_QUESTION.exec(raw);
+  if (asked && raw.length - asked[0].length >= 1 && endsInAdnominal(raw.slice(0, -asked[0].length))) {
+    return verb(withoutFinal(raw.slice(0, -asked[0].length)));
+  }
   // 지원되는, 부담하는: a verbal noun, matched as the stem sentences conjugate (지원한다, 부담한다).
   const hada = HADA.exec(raw);
   if (hada && raw.length - hada[0].length >= 2) return verb(raw.slice(0, -hada[0].length));
@@ -304,6 +372,10 @@ function koreanWord(raw: string): QuestionWord | undefined {
   // 대출, 민간 (a final ㄴ/ㄹ like 만든, 들일), 회사야 (회사 + 야): the domain's nouns are known.
   if (KNOWN_NOUNS.has(raw)) return noun(raw);
   if (raw.endsWith('야') && KNOWN_NOUNS.has(raw.slice(0, -1))) return noun(raw.slice(0, -1));
+  // 출자분, 부담분: the share someone puts in is the value asked (answer-type.ts), like 몫.
+  if (SHARE_OF.test(stem)) return make(stem.slice(0, -1), 'generic');
+  // 연체율, 금융권, 자산, 부동산: a Sino-Korean noun suffix, not a verb's ㄴ/ㄹ.
+  if (NOUN_FINAL.test(raw) && raw.length >= 2) return noun(raw);
   if (raw.length <= 3 && (SHORT_VERB_ENDING.test(raw) || endsInAdnominal(raw))) {
     return verb(raw.replace(SHORT_VERB_ENDING, '') || raw);
   }
@@ -381,7 +453,10 @@ export interface QuestionReading {
  * with its place, so the question's structure ("A와 B", "apart from X") can be read too.
  */
 export function readQuestion(question: string): QuestionReading {
-  const text = withoutInstructions(question).normalize('NFC');
+  // "어떤회사임", "무슨회사야": a determiner written onto its noun is still two words.
+  const text = withoutInstructions(question)
+    .normalize('NFC')
+    .replace(/(^|\s)(어떤|무슨|어느|어떠한)(?=[\uac00-\ud7a3])/g, '$1$2 ');
   const words: QuestionWord[] = [];
   const tokens: QuestionToken[] = [];
   const owner = new Map<string, number>();
