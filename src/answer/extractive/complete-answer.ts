@@ -20,7 +20,7 @@ export function completeAnswer(candidates: ScoredSentence[], ranking: Ranking): 
   const { weights } = scores;
   const first = leadSentence(candidates, (s) => s.support, ranking);
   if (!first || first.support < minSupport * SEED_SHARE) return [];
-  const ranked = [...candidates].sort((a, b) => b.support - a.support || newer(a, b));
+  const ranked = [...candidates].sort((a, b) => b.support - a.support || b.breadth - a.breadth || newer(a, b));
   const chosen = [first];
   const covered = [...first.coverage];
   const values = new Set(valueKeys(first, query.type));

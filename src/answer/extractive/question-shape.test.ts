@@ -46,6 +46,15 @@ describe('shapeOf', () => {
     expect(shape('노벡스의 투자 규모는?').extremes).toEqual([]);
   });
 
+  it('reads a question asking what something is like', () => {
+    const describes = (q: string) => shapeOf(readQuestion(q)).describes;
+    expect(describes('루미나는 어떤 회사인가요?')).toBe(true);
+    expect(describes('루미나 어떤회사임?')).toBe(true);
+    expect(describes('What kind of company is Lumina?')).toBe(true);
+    expect(describes('어떤 회사가 대출을 받나요?')).toBe(false);
+    expect(describes('루미나는 어떤 제품을 만드나요?')).toBe(false);
+  });
+
   it('reads the kind of entity whose names are asked', () => {
     expect(shape('Which portal companies share data with Lumina?').namedKind).toBe('portal companies');
     expect(shape('어느 민간 기업이 참여하나요?').namedKind).toBe('민간 기업');
@@ -58,6 +67,11 @@ describe('shapeOf', () => {
     expect(shape('다온전자는 어떤 제품을 만드는 회사인가요?').namedKind).toBe('');
     // A description is asked, not a name.
     expect(shape('What kind of company is Lumina?').namedKind).toBe('');
+    expect(shape('루미나는 어떤 회사인가요?').namedKind).toBe('');
+    expect(shape('다온전자는 무슨 기업이야?').namedKind).toBe('');
+    // …while 어느 asks which one, and 어떤 before a subject asks who.
+    expect(shape('어느 회사인가요?').namedKind).toBe('회사');
+    expect(shape('어떤 회사가 대출을 받나요?').namedKind).toBe('회사');
     expect(shape('Which sectors will the project expand into?').namedKind).toBe('');
   });
 });

@@ -29,6 +29,8 @@ export interface QuestionShape {
   extremes: Extreme[];
   /** Word indexes naming the kind of entity whose names are asked ("portal companies"); empty when none is. */
   namedKind: number[];
+  /** What something is like is asked ("루미나는 어떤 회사인가요?", "What kind of company is Lumina?"). */
+  describes: boolean;
 }
 
 /** Korean coordinating endings on the first noun (A와 B, A과 B, A랑 B, A하고 B). */
@@ -50,6 +52,17 @@ const KO_MIN_ADJECTIVE = /^(작|적|낮|소규모)/;
 const DETERMINER = /^(which|what|어느|어떤|무슨)$/i;
 /** "What kind of company": a description is asked, not a name. */
 const KIND_OF = /^(kind|kinds|type|types|sort|sorts|종류|유형)$/i;
+/** Korean determiners that ask what something is like (어떤, 무슨), unlike 어느 (which one). */
+const KO_DESCRIBING = /^(어떤|무슨|어떠한|어떤한)$/;
+/**
+ * The kind as the predicate: "업스테이지는 어떤 회사인가요?", "무슨 기업이야?". The subject is
+ * already named; what it is like is asked. ("어떤 회사가 참여해?" makes the kind the subject: names.)
+ */
+const KO_COPULA_END = /(인가요|인가|이에요|예요|이야|야|입니까|일까요|인지|이죠|이지요|이다|이고|이며|인데|임)$/;
+/** "What kind of company is Lumina?", "What sort of firm was …": a description of a named thing. */
+const EN_DESCRIBE = /\bwhat (kind|type|sort)s? of [a-z]+ (is|was|are|were)\b/i;
+/** Kinds a description question may name besides organisations: 곳 (place), 사업 (business). */
+const DESCRIBED_KINDS = new Set(['곳', '사업', '프로젝트', '시설', 'place', 'project', 'facility']);
 /** "민간 투자자로는 어떤 회사", "대출 중에서 어느 회사": the phrase before frames the kind asked. */
 const KO_FRAME = /(로는|으로는|중에서|중에|가운데|에서)$/;
 /** Kinds of named entity: organisations and the people acting for them. */
@@ -207,6 +220,8 @@ function namedKindWords(reading: QuestionReading, runs: Run[]): number[] {
     if (!DETERMINER.test(tokens[i]!.raw)) continue;
     for (let k = i + 1; k <= Math.min(tokens.length - 1, i + KIND_REACH); k++) {
       if (KIND_OF.test(kindStem(tokens[k]!.raw))) break;
+      const predicate = KO_DESCRIBING.test(tokens[i]!.raw) && KO_COPULA_END.test(tokens[k]!.raw);
+      if (predicate && ENTITY_KINDS.has(kindStem(tokens[k]!.raw.replace(/임$/, '')))) break;
       if (!ENTITY_KINDS.has(kindStem(tokens[k]!.raw))) {
         // The determiner's noun phrase ends at a particle or a verb: "어떤 제품을 만드는 회사" asks for a product.
         const w = tokens[k]!.words.map((x) => reading.words[x]!);
@@ -241,6 +256,18 @@ function namedKindWords(reading: QuestionReading, runs: Run[]): number[] {
   return [];
 }
 
+/** "…는 어떤 회사인가요", "무슨 곳이야", "what kind of company is …": a description is asked. */
+function describes(reading: QuestionReading): boolean {
+  if (EN_DESCRIBE.test(reading.text)) return true;
+  const { tokens } = reading;
+  return tokens.some((token, i) => {
+    const next = tokens[i + 1];
+    if (!KO_DESCRIBING.test(token.raw) || !next || !KO_COPULA_END.test(next.raw)) return false;
+    const kind = kindStem(next.raw.replace(/임$/, ''));
+    return ENTITY_KINDS.has(kind) || DESCRIBED_KINDS.has(kind);
+  });
+}
+
 /** Reads the structure of a question (see the module comment). */
 export function shapeOf(reading: QuestionReading): QuestionShape {
   const runs = nounRuns(reading);
@@ -249,5 +276,11 @@ export function shapeOf(reading: QuestionReading): QuestionShape {
     reading,
     runs.filter((r) => !wordsOf(reading, r).some((w) => excluded.includes(w))),
   );
-  return { slots, excluded, extremes: extremesOf(reading), namedKind: namedKindWords(reading, runs) };
+  return {
+    slots,
+    excluded,
+    extremes: extremesOf(reading),
+    namedKind: namedKindWords(reading, runs),
+    describes: describes(reading),
+  };
 }

@@ -73,7 +73,12 @@ export function leadSentence(
   { query, scores, language, minSupport }: Ranking,
 ): ScoredSentence | undefined {
   const ranked = [...candidates].sort(
-    (a, b) => support(b) - support(a) || newer(a, b) || a.source.n - b.source.n || a.position - b.position,
+    (a, b) =>
+      support(b) - support(a) ||
+      b.breadth - a.breadth ||
+      newer(a, b) ||
+      a.source.n - b.source.n ||
+      a.position - b.position,
   );
   const best = ranked[0];
   if (!best) return undefined;

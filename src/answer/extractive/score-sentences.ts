@@ -66,6 +66,12 @@ export interface ScoredSentence extends Sentence {
   satisfies: boolean;
   /** Coverage of each query word, in query order. */
   coverage: number[];
+  /**
+   * Weighted share of every question word it covers, phrasing words included: among
+   * sentences of equal support, the one that also says what the verb asks ("a producer
+   * of …" for "What does Housung make?") is the better answer.
+   */
+  breadth: number;
 }
 
 /** The sentences of the context that could be quoted: no duplicates, no instructions to the assistant. */
@@ -206,6 +212,7 @@ export function scoreSentences(
     };
   });
   const weights = models.map((m) => m.weight);
+  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
 
   const scored = sentences.map((sentence) => {
     const title = titleTerms.get(sentence.source.n)!;
@@ -244,7 +251,8 @@ export function scoreSentences(
       satisfiesType(type, sentence.text, sentence.quantities, query.currency),
     );
     const support = supportOn({ coverage, satisfies }, weights, query);
-    return { ...sentence, support, satisfies, coverage };
+    const breadth = weights.reduce((sum, w, i) => sum + w * coverage[i]!, 0) / totalWeight;
+    return { ...sentence, support, satisfies, coverage, breadth };
   });
   return { sentences: scored, weights, models };
 }

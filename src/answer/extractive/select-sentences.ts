@@ -39,6 +39,7 @@ import { answerEachEntity, answersEvery, answersFor } from './each-entity.js';
 import { answerWithOthers } from './others.js';
 import { selectExtremes } from './extremes.js';
 import { nameChecker, newNames } from './names.js';
+import { describeSubject } from './describe.js';
 
 export type { ScoredSentence } from './score-sentences.js';
 export type { AnswerPart } from './ranking.js';
@@ -123,8 +124,11 @@ export function selectSentences(
       ? asSentences(completed)
       : answerEachEntity(scored, ranking, givesNames);
   };
+  // "어떤 회사인가요": the sentence with the company as its subject, and what follows on it.
+  const described = query.shape.describes ? describeSubject(candidates, ranking) : [];
   const parts =
     extremes ??
+    (described.length > 0 ? asSentences(described) : undefined) ??
     // "Apart from X, what else…" lists others; "beyond its capital, how much in loans" asks a value.
     (query.shape.excluded.length > 0 && query.type === 'other' ? others() : undefined) ??
     (perEntity ? eachEntity() : undefined) ??

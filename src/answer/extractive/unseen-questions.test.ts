@@ -1,0 +1,76 @@
+/**
+ * The offline answerer on kinds of question nobody tuned it on (issue 5, the lead's fresh
+ * questions), over a made-up corpus that names nothing from the sample one: what kind of
+ * company something is, what a company makes, the terms of a loan, and questions about a
+ * company or place the sources never mention.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Lang, Passage } from '../../types.js';
+import { buildPrompt } from '../prompts.js';
+import { toContextSources } from '../context.js';
+import { answerLanguage } from '../../eval/grader.js';
+import { composeExtractiveAnswer } from './extractive-model.js';
+
+let ids = 0;
+function passage(text: string, meta: Partial<Passage> = {}): Passage {
+  const id = `doc-${++ids}`;
+  return { id: `${id}#0`, docId: id, ordinal: 0, title: 'Announcement', lang: 'ko', date: '2027-03-02', text, ...meta };
+}
+
+function ask(question: string, passages: Passage[], language: Lang) {
+  return composeExtractiveAnswer(buildPrompt({ question, history: [], sources: toContextSources(passages), language }));
+}
+
+const LUMINA_KO = passage(
+  '성장기금은 의료 인공지능 기업 루미나(Lumina)에 1조2천억 원을 투자한다.\n' +
+    '루미나는 기업가치 5천억 원 이상으로 평가받는 스타트업이다. 병원을 위한 영상 판독 모델을 만든다.',
+  { title: '성장기금, 루미나에 1조2천억 원 투자' },
+);
+const LOANS_EN = passage(
+  'The Growth Fund will extend three loans to secure materials supply chains.\n' +
+    '- Norvex, a maker of hydrogen electrolysers, will receive a 500 billion won low-interest loan.\n' +
+    '- Daon Electronics will receive a 45 billion won long-term, low-interest loan to expand its sensor plant.',
+  { title: 'Three loans for materials supply chains', lang: 'en' },
+);
+const OVERVIEW_EN = passage(
+  'The approvals of March 2, 2027 include an investment in Lumina and loans to Norvex and Daon Electronics.',
+  { title: 'Growth Fund approvals', lang: 'en' },
+);
+const HANBIT_KO = passage(
+  '성장기금은 양극재를 생산하는 한빛소재에 3천억 원의 대출을 제공한다. 이 대출은 노벡스, 다온전자에 대한 대출과 함께 소재 공급망 안정화를 목표로 한다.',
+  { title: '소재 기업 한빛소재에 3천억 원 대출' },
+);
+const CONTEXT = [LUMINA_KO, LOANS_EN, OVERVIEW_EN, HANBIT_KO];
+
+describe('what kind of company', () => {
+  it('answers "어떤 회사인가요" with a description, not a refusal for want of names', () => {
+    for (const question of ['루미나는 어떤 회사인가요?', '루미나 어떤회사임?', '루미나는 무슨 기업이야?']) {
+      const { text, refused } = ask(question, CONTEXT, 'ko');
+      expect(refused, question).toBe(false);
+      // The sentence with the company as its subject, and the one that goes on about it.
+      expect(text, question).toContain('스타트업이다. [1] 병원을 위한 영상 판독 모델을 만든다. [1]');
+    }
+  });
+
+  it('describes in English from the sentences that make the company their subject', () => {
+    const profile = passage(
+      'The fund also approved a loan to Norvex. Norvex is a start-up founded in 2019. It builds electrolysers for steel mills.',
+      { title: 'Norvex profile', lang: 'en' },
+    );
+    const { text } = ask('what kind of company is norvex', [profile, OVERVIEW_EN], 'en');
+    expect(text).toBe('Norvex is a start-up founded in 2019. [1] It builds electrolysers for steel mills. [1]');
+  });
+
+  it('still refuses "which company" when the sources name none', () => {
+    const unnamed = passage('나머지 2천억 원은 민간 투자자가 부담한다.', { title: '루미나 투자 재원' });
+    expect(ask('민간 투자자로는 어떤 회사들이 참여해?', [unnamed, LUMINA_KO], 'ko').refused).toBe(true);
+  });
+});
+
+describe('the sentence that answers', () => {
+  it('prefers the sentence that says what the verb asks among those naming the company', () => {
+    const { text } = ask('What does Norvex make?', [OVERVIEW_EN, LOANS_EN], 'en');
+    expect(text).toMatch(/^Norvex, a maker of hydrogen electrolysers/);
+    expect(text).not.toContain('The approvals of');
+  });
+});
