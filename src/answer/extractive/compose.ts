@@ -11,6 +11,7 @@
  * outside them).
  */
 import type { Lang } from '../../types.js';
+import type { ContextSource } from '../context.js';
 import { formatQuantity, type Quantity } from '../../text/numbers.js';
 import type { AnswerType } from './answer-type.js';
 import { satisfiesType } from './answer-type.js';
@@ -174,4 +175,28 @@ export function composeUnnamed(sentence: ScoredSentence, language: Lang): string
   return language === 'ko'
     ? `자료에는 이름이 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
     : `The sources name none; they only say [${sentence.source.n}]: ${quoted(sentence)}`;
+}
+
+/** Documents named after the refusal of a question about a name no source mentions. */
+const COVERED_DOCUMENTS = 2;
+
+/**
+ * After refusing a question about a name no source mentions: "자료에는 카카오에 대한 언급이
+ * 없습니다. 자료가 다루는 내용: “…” [1], “…” [2]." The titles say what was found instead, so
+ * the reader sees the answer is not hiding somewhere in them.
+ */
+export function composeAbsent(names: string[], sources: ContextSource[], language: Lang): string {
+  const seen = new Set<string>();
+  const inLanguage = [...sources].sort((a, b) => Number(b.lang === language) - Number(a.lang === language));
+  const covered = inLanguage
+    .filter((s) => s.title && !seen.has(s.title) && seen.add(s.title))
+    .slice(0, COVERED_DOCUMENTS)
+    .sort((a, b) => a.n - b.n)
+    .map((s) => `“${s.title}” [${s.n}]`);
+  if (language === 'ko') {
+    const what = `자료에는 ${names.join(', ')}에 대한 언급이 없습니다.`;
+    return covered.length > 0 ? `${what} 자료가 다루는 내용: ${covered.join(', ')}.` : what;
+  }
+  const what = `They do not mention ${names.join(' or ')}.`;
+  return covered.length > 0 ? `${what} They cover: ${covered.join('; ')}.` : what;
 }

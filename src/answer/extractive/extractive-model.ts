@@ -16,7 +16,7 @@ import { REFUSAL_TEXT, isRewritePrompt, promptLanguage } from '../prompts.js';
 import { carryEntities } from '../follow-up.js';
 import type { ChatMessage } from '../../types.js';
 import { selectSentences } from './select-sentences.js';
-import { composeAnswer, composeUnnamed } from './compose.js';
+import { composeAbsent, composeAnswer, composeUnnamed } from './compose.js';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
 
@@ -54,8 +54,13 @@ export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnsw
   const sources = parseContext(systemText);
   const selection = selectSentences(question ? messageText(question) : '', sources, language, historyOf(messages));
   if (selection.sentences.length === 0) {
-    // Refusing a question about names the sources do not give, say what they do say.
-    const note = selection.unnamed ? ` ${composeUnnamed(selection.unnamed, language)}` : '';
+    // Refusing a question about a name no source mentions, or names the sources do not give:
+    // say so, and what they do cover.
+    const note = selection.absent
+      ? ` ${composeAbsent(selection.absent, sources, language)}`
+      : selection.unnamed
+        ? ` ${composeUnnamed(selection.unnamed, language)}`
+        : '';
     return { text: REFUSAL_TEXT[language] + note, refused: true };
   }
   return { text: composeAnswer(selection, language), refused: false };

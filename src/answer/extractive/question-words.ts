@@ -164,6 +164,14 @@ const KO_DROPPED = new Set([
   '문서',
   '하나',
   '데',
+  '이들',
+  '그들',
+  // time spans a question places its subject in
+  '동안',
+  '사이',
+  '당시',
+  '이후',
+  '이전',
   // light verbs: every sentence has them
   '되',
   '하',
@@ -348,6 +356,9 @@ function koreanWord(raw: string): QuestionWord | undefined {
   if (/^[\uac00-\ud7a3]{2,}임$/.test(raw) && KNOWN_NOUNS.has(raw.slice(0, -1))) return noun(raw.slice(0, -1));
   const copula = COPULA.exec(raw);
   if (copula && raw.length - copula[0].length >= 1) return noun(raw.slice(0, -copula[0].length));
+  // 예상되는지에, 전환하는지를: a clause made a noun by 는지 still asks about its verb.
+  const clause = /^(.{2,}?)(하|되)는지(에|를|가|도|는)$/.exec(raw);
+  if (clause) return verb(clause[1]!);
   if (MODIFIER.test(raw)) return make(raw.replace(/(인|으로|이고|이며)$/, ''), 'generic');
   const light = LIGHT_VERB.exec(raw);
   if (light) {
@@ -552,3 +563,20 @@ export const QUESTION_TERMS: ReadonlySet<string> = new Set(
     (w) => tokenize(w),
   ),
 );
+
+/**
+ * Is the word vocabulary rather than a name: question shape (얼마, what), a generic or framing
+ * noun (회사, 이유, company), a noun of the domain glossary (대출, 펀드), an English word of
+ * question phrasing (invest, amount), or a month?
+ */
+export function isVocabulary(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    isShapeWord(word) ||
+    GENERIC_NOUNS.has(lower) ||
+    KNOWN_NOUNS.has(word) ||
+    EN_DROPPED.has(lower) ||
+    EN_VERBS.has(lower) ||
+    MONTHS.test(word)
+  );
+}

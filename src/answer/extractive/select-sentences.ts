@@ -40,6 +40,8 @@ import { answerWithOthers } from './others.js';
 import { selectExtremes } from './extremes.js';
 import { nameChecker, newNames } from './names.js';
 import { describeSubject } from './describe.js';
+import { namesNotInSources } from './absent-names.js';
+import { readQuestion } from './question-words.js';
 
 export type { ScoredSentence } from './score-sentences.js';
 export type { AnswerPart } from './ranking.js';
@@ -62,6 +64,8 @@ export interface Selection {
   superseded?: ScoredSentence;
   /** When refusing a question about names the sources do not give: what they say instead. */
   unnamed?: ScoredSentence;
+  /** When refusing a question about a company, person or place no source mentions: its name(s). */
+  absent?: string[];
 }
 
 const sentencesIn = (parts: AnswerPart[]): ScoredSentence[] =>
@@ -80,8 +84,16 @@ export function selectSentences(
 ): Selection {
   const query = buildQuery(question, history);
   const glossary = contextGlossary(sources, question);
-  const scores = scoreSentences(query, sentencesOf(sources), sources, glossary);
   const none: Selection = { parts: [], sentences: [], query, glossary, bestSupport: 0 };
+  // A name no source mentions: whatever else matches is about someone else. With several
+  // entities, those the sources do mention are answered and the others said to be missing.
+  const absent = namesNotInSources(readQuestion(question), sources, glossary);
+  const absentWords = new Set(absent.flatMap((n) => n.words));
+  const someEntityKnown = query.shape.slots.some((slot) => !slot.some((w) => absentWords.has(w)));
+  if (absent.length > 0 && !(query.shape.slots.length >= 2 && someEntityKnown)) {
+    return { ...none, absent: absent.map((n) => n.text) };
+  }
+  const scores = scoreSentences(query, sentencesOf(sources), sources, glossary);
   const scored = scores.sentences;
   if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
   const ranking: Ranking = { query, scores, language, minSupport };

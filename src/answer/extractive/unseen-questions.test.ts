@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang, Passage } from '../../types.js';
 import { buildPrompt } from '../prompts.js';
 import { toContextSources } from '../context.js';
+import { REFUSAL_TEXT } from '../prompts.js';
 import { answerLanguage } from '../../eval/grader.js';
 import { composeExtractiveAnswer } from './extractive-model.js';
 
@@ -72,5 +73,44 @@ describe('the sentence that answers', () => {
     const { text } = ask('What does Norvex make?', [OVERVIEW_EN, LOANS_EN], 'en');
     expect(text).toMatch(/^Norvex, a maker of hydrogen electrolysers/);
     expect(text).not.toContain('The approvals of');
+  });
+});
+
+describe('a company, person or place no source mentions', () => {
+  it('refuses, names what is missing and says what the sources cover, in English', () => {
+    const { text, refused } = ask('How much did the fund invest in Coupang?', CONTEXT, 'en');
+    expect(refused).toBe(true);
+    expect(text.startsWith(REFUSAL_TEXT.en)).toBe(true);
+    expect(text).toContain('They do not mention Coupang.');
+    // The sources found instead, those in the reader's language first.
+    expect(text).toContain('They cover: “Three loans for materials supply chains” [2]; “Growth Fund approvals” [3].');
+    expect(answerLanguage(text)).toBe('en');
+  });
+
+  it('refuses in Korean for a Korean company, an organisation ending or a transcribed name', () => {
+    for (const [question, name] of [
+      ['삼성바이오에 대한 투자 계획은?', '삼성바이오'],
+      ['카카오헬스케어가 루미나에 데이터를 제공하나요?', '카카오헬스케어'],
+      ['KB국민은행은 루미나 투자에 얼마 넣었어요?', 'KB국민은행'],
+      ['대구 데이터센터에 대한 대출 규모는?', '대구'],
+    ]) {
+      const { text, refused } = ask(question!, CONTEXT, 'ko');
+      expect(refused, question).toBe(true);
+      expect(text, question).toContain(`자료에는 ${name}에 대한 언급이 없습니다.`);
+      expect(answerLanguage(text)).toBe('ko');
+    }
+  });
+
+  it('answers a name the sources write in the other script', () => {
+    const { text, refused } = ask('노벡스 대출 규모는?', CONTEXT, 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('5천억 원(500 billion won)');
+  });
+
+  it('answers the entity the sources know and says the other is missing', () => {
+    const { text, refused } = ask('노벡스와 카카오는 각각 대출을 얼마 받나요?', CONTEXT, 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('5천억 원(500 billion won)');
+    expect(text).toContain('카카오에 대한 내용은 제공된 자료에 없습니다.');
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * Names a question asks about that no source mentions (issue 5): "How much did the fund
+ * invest in Kakao?" over sources about Upstage must not be answered with Upstage's amount, and
+ * "네이버가 업스테이지에 데이터를 제공하나요?" must not be confirmed by a sentence about "major
+ * portal companies". When the question names a specific company, person or place that none of
+ * the sources mentions in any spelling the context knows (the sources' own pairs, names that
+ * sound alike across scripts, the domain glossary), the answerer refuses and says so.
+ *
+ * Names are read from the question alone, without a dictionary:
+ * - Latin letters: capitalized words and acronyms (Kakao, FuriosaAI, Samsung SDI, KDB산업은행),
+ *   but not question words, months, nationalities, single letters (원고 A) or the acronyms of
+ *   common nouns (AI, GPU, SPC).
+ * - Hangul words with an organisation's ending (삼성전자, 신한은행, 셀바이오, 한화그룹).
+ * - Hangul words transcribed from a foreign name (네이버, 리벨리온: transcribed.ts) standing as a
+ *   participant, marked by a particle (네이버가, 리벨리온에).
+ * - Any Hangul noun in a participant's slot of a deal: "…에 대한 투자", "…의 대출", "…에 투자한"
+ *   (삼성에 대한 투자 계획).
+ * Vocabulary (question shape, generic and framing nouns, the domain glossary) is never a name.
+ */
+import type { ContextSource } from '../context.js';
+import { stripParticle } from '../../text/particles.js';
+import type { GlossaryPair } from './glossary.js';
+import { isVocabulary, type QuestionReading, type QuestionToken } from './question-words.js';
+import { looksTranscribed } from './transcribed.js';
+
+export interface AskedName {
+  /** As the question writes it, without its particle. */
+  text: string;
+  /** Indexes into the reading's words of the words it gave. */
+  words: number[];
+}
+
+/** Acronyms of common nouns (technologies, legal forms, roles, measures): not the name of anyone. */
+const COMMON_ACRONYMS = new Set(
+  (
+    'AI GPU GPUs NPU NPUs CPU LLM LLMs SPC SPV SME SMEs IT ICT ESG IPO CEO CFO CTO COO PF ETF VC R&D M&A EV EVs OLED HBM ' +
+    'GDP GNP CPI PPI KRW USD US UK EU OK DB DC IRP RP MMF ELS CD CP ABS MBS LTV DSR DTI ROE ROI ROA KPI ' +
+    'B2B B2C C2C D2C SKU CRM ERP API SaaS IoT VR AR XR OTT SNS QR ID PC TV CCTV NLU NLP OCR RPA TMS WMS ' +
+    'FAQ PDF HTML URL FTA WTO IMF OECD AML KYC'
+  ).split(' '),
+);
+/** Capitalized English that names no one: languages, nationalities, days. */
+const NOT_A_NAME = /^([A-Z][a-z]+(ean|ese|ish|ian|an)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I)$/;
+/**
+ * Endings of Korean organisation names (삼성전자, 신한은행, 셀바이오, 한화그룹), after a name of two
+ * syllables or more; the kinds that are common nouns (시중은행, 중소기업) are vocabulary.
+ */
+const ORGANIZATION =
+  /^[\uac00-\ud7a3]{2,}(전자|은행|증권|캐피탈|그룹|홀딩스|지주|바이오|중공업|모터스|모비스|물산|제철|텔레콤|하이닉스|랩스|네트웍스|시스템즈|엔터테인먼트|파트너스|인베스트먼트|벤처스|자산운용|투자증권)$/;
+/** Kinds of bank, security and company that are common nouns, though they end like a name. */
+const COMMON_KINDS =
+  /^(시중|지방|인터넷|인터넷전문|저축|국책|상업|투자|중앙|외국|외국계|지역|일반|특수|민간|대형|중소|전문|상호|협동|주거래|금융|대기업|친환경|신재생|차세대|첨단|국내|해외|글로벌|국가|공공|정책|대상|유가|담보|국공채|그린|레드|화이트)/;
+/**
+ * Particles that make a transcribed noun a participant (네이버가, 리벨리온에, 카카오의, 애플과).
+ * Not 은/는/을: they also end a verb's adnominal form (따르는, 받을).
+ */
+const PARTICIPANT = /(이|가|께서|에|에게|에서|의|와|과|랑|를|도)$/;
+/** Deals a participant takes part in: "X에 대한 투자", "X의 대출", "X에 투자한". */
+const DEAL = /^(투자|대출|출자|보증|융자|인수|지분|주가)/;
+const ABOUT = /^(대한|대해|대해서|관한|관해|관해서)$/;
+/** Facilities a place name stands before (대구 데이터센터, 울산 공장, 오송 캠퍼스). */
+const FACILITY = /^(센터|데이터센터|공장|단지|산업단지|국가산업단지|캠퍼스|발전소|클러스터|연구소|부지|항만|사업장)/;
+
+/** Tenses and moods: a verb, never a name (도입했을, 보았을). */
+const VERB_SYLLABLES = /[했았었였겠됐]|(는지|는가|ㄴ지|던지)$/;
+
+/** The noun of a Hangul word: its particle, a possessive and the plural 들 removed (회원들에 → 회원). */
+function hangulStem(raw: string): string {
+  if (!/[\uac00-\ud7a3]$/.test(raw)) return raw.replace(/['’]s$/, '');
+  // 데에, 등에: a one-syllable noun and its particle, which stripParticle keeps whole.
+  const stem = (raw.length === 2 ? raw.replace(/[에의가이를도]$/, '') : stripParticle(raw)).replace(/['’]s$/, '');
+  return stem.length >= 2 && stem.endsWith('들') ? stem.slice(0, -1) : stem;
+}
+
+/** Is this Latin token written as a name (Kakao, FuriosaAI, KDB, Samsung)? */
+function latinName(raw: string, first: boolean, next: QuestionToken | undefined): boolean {
+  const latin = /^[A-Za-z][A-Za-z&.-]*/.exec(raw)?.[0] ?? '';
+  const head = latin.split('-')[0]!; // Korean-language, South-Korean
+  if (latin.length < 2 || !/^[A-Z]/.test(latin) || COMMON_ACRONYMS.has(latin) || NOT_A_NAME.test(head)) return false;
+  if (isVocabulary(latin)) return false;
+  // The first word of an English question is capitalized anyway: a name only when it shows
+  // it (an inner capital, a possessive, the next word capitalized too).
+  if (first && !/[a-z][A-Z]|^[A-Z]{2,}/.test(latin) && !/['’]s$/.test(raw) && !/^[A-Z]/.test(next?.raw ?? '')) {
+    return false;
+  }
+  return true;
+}
+
+/** Is this Hangul noun a name by its form or its place in the question (`after`: the next tokens)? */
+function hangulName(raw: string, stem: string, after: QuestionToken[]): boolean {
+  if (stem.length < 2 || VERB_SYLLABLES.test(stem) || isVocabulary(stem) || COMMON_KINDS.test(stem)) return false;
+  if (ORGANIZATION.test(stem)) return true;
+  // 대구 데이터센터, 울산 공장: a bare word before a facility names where it is.
+  if (stem === raw && FACILITY.test(after[0]?.raw ?? '') && stem.length <= 4) return true;
+  const participant = stem !== raw && PARTICIPANT.test(raw);
+  if (participant && looksTranscribed(stem)) return true;
+  // 삼성에 대한 (국민성장펀드) 투자, 현대의 대출, 한화에 투자한: a participant of the deal asked about.
+  const [next, ...rest] = after.map((t) => t.raw);
+  if (raw.endsWith('에') && ABOUT.test(next ?? '') && rest.slice(0, 2).some((r) => DEAL.test(r))) return true;
+  return (raw.endsWith('에') || raw.endsWith('의')) && DEAL.test(next ?? '');
+}
+
+/** The names a question asks about (see the module comment), in question order. */
+export function namesAsked(reading: QuestionReading): AskedName[] {
+  const { tokens, words, text } = reading;
+  const names: AskedName[] = [];
+  let previousLatin = -2;
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    const own = token.words.filter((w) => words[w]!.kind === 'content');
+    if (own.length === 0) return;
+    const latin = /[A-Za-z]/.test(token.raw);
+    if (latin) {
+      if (!latinName(token.raw, i === 0, next)) return;
+      const stem = hangulStem(token.raw);
+      // Samsung SDI, Gwangju: words of one name run together.
+      const last = names[names.length - 1];
+      if (last && previousLatin === i - 1 && text.slice(tokens[i - 1]!.end, token.at) === ' ') {
+        last.text = `${last.text} ${stem}`;
+        last.words.push(...own);
+      } else names.push({ text: stem, words: [...own] });
+      previousLatin = i;
+      return;
+    }
+    const stem = hangulStem(token.raw);
+    if (hangulName(token.raw, stem, tokens.slice(i + 1, i + 4))) names.push({ text: stem, words: [...own] });
+  });
+  return names;
+}
+
+/** Is the acronym the initials of a phrase in the context, or of the English side of a pair the context writes? */
+function spelledOut(acronym: string, context: string, glossary: GlossaryPair[]): boolean {
+  const initials = new RegExp(`(^|[^a-z])${[...acronym].join('[a-z-]*(?:\\s+(?:of|and|for|the|&))?\\s+')}[a-z-]*`);
+  return initials.test(context) || glossary.some((p) => initials.test(p.en.toLowerCase()) && context.includes(p.ko));
+}
+
+/** Is the name written in the context, itself or as the other side of a glossary pair? */
+function mentioned(name: string, context: string, glossary: GlossaryPair[]): boolean {
+  const lower = name.toLowerCase();
+  const written = (surface: string) => {
+    const s = surface.toLowerCase();
+    return /^[a-z0-9&. -]+$/.test(s)
+      ? new RegExp(`(^|[^a-z0-9])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?(?![a-z0-9])`).test(context)
+      : context.includes(s);
+  };
+  // NGF, IBK: the initials of a name the context writes out (National Growth Fund, Industrial Bank of Korea).
+  if (/^[A-Z]{2,6}$/.test(name) && spelledOut(lower, context, glossary)) return true;
+  // Every capitalized word of a Latin name (Samsung SDI: Samsung is missing), the whole of a Hangul one.
+  const parts = /^[A-Za-z]/.test(name) ? name.split(' ').filter((w) => !COMMON_ACRONYMS.has(w)) : [name];
+  if (parts.every(written)) return true;
+  // KDB산업은행 is written as KDB or as 산업은행 only if both parts are.
+  const mixed = /^([A-Za-z]+)([\uac00-\ud7a3]+)$/.exec(name);
+  if (mixed && written(mixed[1]!) && written(mixed[2]!)) return true;
+  return glossary.some(
+    (pair) =>
+      (pair.ko === name && written(pair.en)) ||
+      (pair.en.toLowerCase() === lower && written(pair.ko)) ||
+      (mixed !== null && pair.ko === mixed[2] && written(pair.en) && written(mixed[1]!)),
+  );
+}
+
+/**
+ * The names the question asks about that no source mentions.
+ *
+ * @example namesNotInSources(readQuestion('How much did the fund invest in Kakao?'), upstageSources, glossary)
+ * // [{ text: 'Kakao', words: [2] }]
+ */
+export function namesNotInSources(
+  reading: QuestionReading,
+  sources: ContextSource[],
+  glossary: GlossaryPair[],
+): AskedName[] {
+  const context = sources
+    .map((s) => `${s.title}\n${s.section ?? ''}\n${s.text}`)
+    .join('\n')
+    .normalize('NFC')
+    .toLowerCase();
+  return namesAsked(reading).filter((name) => !mentioned(name.text, context, glossary));
+}
