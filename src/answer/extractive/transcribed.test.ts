@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { looksTranscribed } from './transcribed.js';
+
+describe('looksTranscribed', () => {
+  it('tells transcriptions of foreign names from Sino-Korean words', () => {
+    for (const word of ['카카오', '네이버', '쿠팡', '리벨리온', '셀트리온', '노벡스'])
+      expect(looksTranscribed(word), word).toBe(true);
+    for (const word of ['삼성', '금융위원회', '대출', '해남', '모회사', '기업가치'])
+      expect(looksTranscribed(word), word).toBe(false);
+  });
+
+  it('needs two syllables: one is too little to tell', () => {
+    expect(looksTranscribed('팬')).toBe(false);
+  });
+});
