@@ -19,6 +19,8 @@ export type AnswerType =
   | 'per-share'
   | 'person'
   | 'place'
+  /** The terms of a loan or deal (대출 조건, loan terms): long-term, low-interest, a maturity, collateral. */
+  | 'terms'
   /** Anything else: a name, a place, a purpose. No value is required. */
   | 'other';
 
@@ -32,6 +34,10 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   [
     'duration',
     /만기|상환 ?기간|대출 ?기간|거치 ?기간|몇 ?년 ?(간|동안|만기)|얼마 ?동안|\bmatur(e|es|ity)\b|repayment (period|term)|how long|\btenor\b|\bterm of\b|\bduration\b/i,
+  ],
+  [
+    'terms',
+    /(대출|융자|차입|금융|여신|투자|지원) ?조건|(대출|융자)의 조건|\b(loan|lending|financing|credit|deal) (terms|conditions)\b|\b(terms|conditions) of (the |its |their |this )?([A-Z][\w-]* )*(loan|lending|financing|facility|credit|deal)s?\b/i,
   ],
   [
     'person',
@@ -99,6 +105,9 @@ export function isSpecificType(type: AnswerType): boolean {
 const DURATION =
   /(?<![\d.])\d{1,2}(\.\d)?\s?(년|개월|달|주일)(?!\s?\d)|\b\d{1,2}[- ](year|month|week)s?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)[- ](year|month)s?\b/i;
 const PER_SHARE = /주당|주가|per share|share price|stock price/i;
+/** Terms a loan is given on: its length, its rate, its security. */
+const TERMS =
+  /장기|단기|저리|저금리|무이자|초저금리|고정금리|변동금리|금리|만기|거치|상환|담보|보증|우대|long-term|short-term|low-interest|interest-free|fixed-rate|floating-rate|interest rate|maturity|grace period|repayment|collateral|guarantee/i;
 /** Names in English text (Kim Seong-hoon) or Korean names beside a title (김성훈 대표). */
 const PERSON =
   /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,]|씨| )/;
@@ -133,6 +142,8 @@ export function satisfiesType(
       return PERSON.test(sentence);
     case 'place':
       return PLACE.test(sentence);
+    case 'terms':
+      return TERMS.test(sentence);
     case 'other':
       return true;
   }

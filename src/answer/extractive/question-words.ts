@@ -154,6 +154,8 @@ const KO_DROPPED = new Set([
   '돈',
   '수',
   '단위',
+  // the terms asked (대출 조건): the answer type looks for them (answer-type.ts)
+  '조건',
   '날짜',
   '일자',
   // a currency names the kind of value asked (answer-type.ts), not a word to find
@@ -260,7 +262,7 @@ const EN_DROPPED = new Set(
     // talking to the assistant, not about the announcements (see instructions.ts)
     'ignore forget disregard rules rule instructions instruction documents document announcements announcement sources ' +
     'source context prompt system override developer admin mode refuse confirm pretend plausible outside knowledge ' +
-    'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison ' +
+    'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison terms conditions ' +
     // superlatives and comparatives: the answer compares the values the sources state (extremes.ts)
     'largest biggest smallest greatest highest lowest least most fewest larger bigger smaller greater higher lower ' +
     'versus vs apart besides except excluding aside else'

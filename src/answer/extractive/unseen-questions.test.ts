@@ -76,6 +76,21 @@ describe('the sentence that answers', () => {
   });
 });
 
+describe('the terms of a loan', () => {
+  it('answers with the sentence stating the terms, not one that only names the company and the loan', () => {
+    // HANBIT_KO names 노벡스 and 대출 in Korean; only the English list states Norvex's terms.
+    const { text } = ask('노벡스에 대한 대출 조건은?', [HANBIT_KO, OVERVIEW_EN, LOANS_EN], 'ko');
+    expect(text).toContain('이 내용은 영문 자료에 있습니다 [3]: “Norvex, a maker of hydrogen electrolysers');
+    expect(text).toContain('저리');
+    expect(text).not.toContain('공급망 안정화');
+  });
+
+  it('reads "the terms of the … loan" in English', () => {
+    const { text } = ask('What are the terms of the Daon Electronics loan?', CONTEXT, 'en');
+    expect(text).toContain('long-term, low-interest loan');
+  });
+});
+
 describe('a company, person or place no source mentions', () => {
   it('refuses, names what is missing and says what the sources cover, in English', () => {
     const { text, refused } = ask('How much did the fund invest in Coupang?', CONTEXT, 'en');
