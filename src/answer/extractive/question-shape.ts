@@ -72,8 +72,9 @@ const ENTITY_KINDS = new Set(
     'institutions organization organizations organisation organisations portal portals insurer insurers business ' +
     'businesses conglomerate conglomerates corporation corporations group groups hospital hospitals university ' +
     'universities supplier suppliers manufacturer manufacturers maker makers operator operators ' +
+    'regulator regulators authority authorities agency agencies ministry ministries country countries ' +
     '기업 회사 업체 은행 기관 투자자 금융사 금융기관 파트너 포털 사업자 증권사 운용사 대기업 보험사 카드사 투자사 그룹 병원 ' +
-    '대학 공급사 제조사 운영사 통신사 건설사 제약사 자산운용사 협력사 참여사'
+    '대학 공급사 제조사 운영사 통신사 건설사 제약사 자산운용사 협력사 참여사 나라 국가 부처 당국 규제기관'
   ).split(' '),
 );
 /** Tokens after a kind noun that ask for its name: "은행은 어디야", "투자자는 누구". */

@@ -78,6 +78,26 @@ const KO_DROPPED = new Set([
   '이것',
   '그중',
   '이중',
+  // places and things pointed at: the conversation says which (follow-up.ts)
+  '거기',
+  '여기',
+  '저기',
+  '그곳',
+  '이곳',
+  '그거',
+  '이거',
+  '그게',
+  '이게',
+  // polite requests
+  '부탁',
+  '부탁해',
+  '부탁해요',
+  '부탁드립니다',
+  '부탁드려요',
+  '드립니다',
+  '추려',
+  '추려줘',
+  '추려주세요',
   '거',
   '것',
   '건',
@@ -233,6 +253,18 @@ const GENERIC_NOUNS = new Set([
   'entity',
   'round',
   'phase',
+  // those who take part: the kind, not who
+  'recipient',
+  'recipients',
+  'borrower',
+  'borrowers',
+  'beneficiary',
+  'beneficiaries',
+  'participant',
+  'participants',
+  '수혜자',
+  '차주',
+  '대상자',
   'stage',
   'step',
   'next',
@@ -265,7 +297,10 @@ const EN_DROPPED = new Set(
     'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison terms conditions ' +
     // superlatives and comparatives: the answer compares the values the sources state (extremes.ts)
     'largest biggest smallest greatest highest lowest least most fewest larger bigger smaller greater higher lower ' +
-    'versus vs apart besides except excluding aside else'
+    'versus vs apart besides except excluding aside else ' +
+    // wholes and kinds of answer: "the full list", "everything approved", "the main reason"
+    'full complete entire whole everything everyone anything something nothing exactly precisely actually really ' +
+    'specific specifically particular main key overall various physical'
   ).split(' '),
 );
 /** Verbs that phrase questions about announcements. */
@@ -346,7 +381,13 @@ const EXISTENCE = /^(있|없)(으|고|는|었|을|습|나|어|다|지|게)/;
 
 const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w) || THING.test(w) || EXISTENCE.test(w);
 
-function koreanWord(raw: string): QuestionWord | undefined {
+/** 투자액이랑, 대출하고: a coordinating ending joins the noun to the next one (A이랑 B). */
+const COORDINATOR = /(이랑|랑|하고)$/;
+
+function koreanWord(written: string): QuestionWord | undefined {
+  const coordinated = COORDINATOR.exec(written);
+  const raw =
+    coordinated && written.length - coordinated[0].length >= 2 ? written.slice(0, -coordinated[0].length) : written;
   // 단계로는, 투자자로도: 로 + 는/도, which the particle list strips one syllable short.
   const stripped = stripParticle(raw);
   const stem = /^.{2,}로[는도만]$/.test(raw) && stripped === raw.slice(0, -1) ? raw.slice(0, -2) : stripped;
@@ -380,6 +421,8 @@ function koreanWord(raw: string): QuestionWord | undefined {
   if (verbEnding && raw.length - verbEnding[0].length >= 1) return verb(raw.slice(0, -verbEnding[0].length));
   // 나오는, 만드는: a known verb stem with what looked like a particle.
   if (KO_VERB_STEMS.has(stem) || KO_VERB_STEMS.has(bare)) return verb(KO_VERB_STEMS.has(stem) ? stem : bare);
+  // 나가요, 와요, 줘요: a verb stem that took 요 directly (its 아/어 merged into it).
+  if (raw.endsWith('요') && KO_VERB_STEMS.has(raw.slice(0, -1))) return verb(raw.slice(0, -1));
   // A particle came off (투자금은 → 투자금): a noun.
   if (stem !== raw && stem.length >= 2) return noun(stem);
   // 대출, 민간 (a final ㄴ/ㄹ like 만든, 들일), 회사야 (회사 + 야): the domain's nouns are known.

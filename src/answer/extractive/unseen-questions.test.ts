@@ -5,7 +5,7 @@
  * company or place the sources never mention.
  */
 import { describe, expect, it } from 'vitest';
-import type { Lang, Passage } from '../../types.js';
+import type { ChatMessage, Lang, Passage } from '../../types.js';
 import { buildPrompt } from '../prompts.js';
 import { toContextSources } from '../context.js';
 import { REFUSAL_TEXT } from '../prompts.js';
@@ -18,8 +18,8 @@ function passage(text: string, meta: Partial<Passage> = {}): Passage {
   return { id: `${id}#0`, docId: id, ordinal: 0, title: 'Announcement', lang: 'ko', date: '2027-03-02', text, ...meta };
 }
 
-function ask(question: string, passages: Passage[], language: Lang) {
-  return composeExtractiveAnswer(buildPrompt({ question, history: [], sources: toContextSources(passages), language }));
+function ask(question: string, passages: Passage[], language: Lang, history: ChatMessage[] = []) {
+  return composeExtractiveAnswer(buildPrompt({ question, history, sources: toContextSources(passages), language }));
 }
 
 const LUMINA_KO = passage(
@@ -127,5 +127,34 @@ describe('a company, person or place no source mentions', () => {
     expect(refused).toBe(false);
     expect(text).toContain('5천억 원(500 billion won)');
     expect(text).toContain('카카오에 대한 내용은 제공된 자료에 없습니다.');
+  });
+});
+
+describe('words that only phrase the question', () => {
+  it('reads "거기" in a follow-up as the place or company just talked about', () => {
+    const history: ChatMessage[] = [
+      { role: 'user', content: '한빛소재는 무슨 회사예요?' },
+      { role: 'assistant', content: '양극재를 생산하는 기업입니다. [1]' },
+    ];
+    expect(ask('거기 대출은 얼마 나가요?', CONTEXT, 'ko', history).text).toContain('3천억 원');
+  });
+
+  it('reads nouns joined by 이랑 as the entities, not as words no source writes', () => {
+    const { text, refused } = ask('한빛소재 대출이랑 노벡스 대출 각각 얼마예요?', CONTEXT, 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('3천억 원');
+    expect(text).toContain('5천억 원');
+  });
+
+  it('answers "the full list of what was approved", "which regulator green-lit"', () => {
+    expect(ask('Give me the full list of what was approved on March 2, 2027.', CONTEXT, 'en').text).toContain(
+      'include an investment in Lumina and loans to Norvex and Daon Electronics',
+    );
+    const approval = passage('On March 2, 2027, the Financial Services Commission approved the Lumina investment.', {
+      title: 'Lumina investment approved',
+      lang: 'en',
+    });
+    const { text } = ask('Which regulator green-lit the Lumina investment?', [approval, ...CONTEXT], 'en');
+    expect(text).toContain('the Financial Services Commission approved');
   });
 });
