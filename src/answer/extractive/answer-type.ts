@@ -93,9 +93,25 @@ export function answerTypesOf(question: string): AnswerType[] {
   if (asksPurpose(question)) return ['other'];
   // "투자금으로 어떤 모델을…": money by which something is done is not the amount asked.
   const asked = question.replace(MONEY_AS_MEANS, ' ');
-  const types = TYPE_CUES.filter(([, cue]) => cue.test(asked)).map(([type]) => type);
-  return types.length > 0 ? types : ['other'];
+  const types = TYPE_CUES.filter(([, cue]) => cue.test(asked))
+    .map(([type]) => type)
+    // "대표가 … 언급한 나라는?": the chief executive is who speaks, not who is asked for.
+    .filter((type) => type !== 'person' || ASKS_PERSON.test(asked) || ENDS_WITH_PERSON.test(asked));
+  // "how much output", "생산량은 얼마": 얼마/how much asks the quantity the noun names, not money.
+  const onlyHowMuch = !TYPE_CUES.find(([type]) => type === 'money')![1].test(asked.replace(HOW_MUCH, ' '));
+  const measured = types.some((type) => type === 'count' || type === 'percent' || type === 'duration');
+  const kept = onlyHowMuch && measured ? types.filter((type) => type !== 'money') : types;
+  return kept.length > 0 ? kept : ['other'];
 }
+
+/** The bare question of quantity, which any kind of value answers. */
+const HOW_MUCH = /얼마|how much/gi;
+
+/** Who or whose name is asked: 누구, 이름, who, the name of. */
+const ASKS_PERSON = /누구|누가|이름|성함|\bwho\b|\bwhom\b|\bnamed?\b/i;
+/** The question ends on the person asked for: "업스테이지 대표는?", "and its CEO?". */
+const ENDS_WITH_PERSON =
+  /(대표|대표이사|위원장|장관|회장|사장|총재|의장|이사장|\bceo|chief executive|\bchair\w*|\bminister|\bpresident|\bgovernor)\s*(은|는|이|가|은요|는요|요)?\s*[?？.!]*\s*$/i;
 
 /** Kinds that announcements often omit: no sentence stating one means no answer. */
 export function isSpecificType(type: AnswerType): boolean {

@@ -103,8 +103,11 @@ function renderForeign(s: ScoredSentence, selection: Selection, language: Lang, 
   if (values.length > 0) {
     const list = values.map((q) => converted(q, language)).join(', ');
     const label = VALUE_LABEL[language][type] ?? w.figures;
-    // In a list of several companies, say whose value this is (in the source's spelling).
-    const subject = named && s.source.lang === 'en' ? englishSubject(s.text) : undefined;
+    // In a list of several companies, say whose value this is: in the reader's spelling when
+    // the context pairs the name (에스티젠바이오(Estigen Bio)), else in the source's.
+    const english = named && s.source.lang === 'en' ? englishSubject(s.text) : undefined;
+    const korean = english && selection.glossary.find((p) => p.en === english)?.ko;
+    const subject = korean ? `${korean}(${english})` : english;
     const lead =
       language === 'ko'
         ? `${w.according} ${subject ? `${subject}의 ` : ''}${label} ${list}입니다 ${marker}.`

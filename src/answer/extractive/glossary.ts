@@ -11,6 +11,7 @@ import { tokenize } from '../../text/tokenize.js';
 import { mineGlossary } from '../../search/glossary.js';
 import { DOMAIN_GLOSSARY } from '../../search/domain-glossary.js';
 import { hangulWords, latinNames, pairBySound } from '../../search/sound-alike.js';
+import type { GlossaryEntry } from '../../search/glossary.js';
 import { romanize } from '../../text/romanize.js';
 import { stripParticle } from '../../text/particles.js';
 
@@ -38,7 +39,41 @@ export function contextGlossary(sources: ContextSource[], question = ''): Glossa
   const known = new Set([...written, ...DOMAIN_GLOSSARY].map(([ko]) => ko));
   const hangul = [...texts('ko'), question].flatMap(hangulWords).filter((w) => !known.has(w));
   const latin = [...texts('en'), question].flatMap(latinNames);
-  return [...written, ...pairBySound(hangul, latin)].map(toPair).concat(DOMAIN_PAIRS);
+  const spelled = acronymPairs(question, sources, [...written, ...DOMAIN_GLOSSARY]);
+  return [...written, ...pairBySound(hangul, latin), ...spelled].map(toPair).concat(DOMAIN_PAIRS);
+}
+
+/** Small words an acronym skips (Industrial Bank of Korea → IBK). */
+const SKIPPED = '(?:\\s+(?:of|and|for|the|&))?';
+
+/**
+ * Acronyms the question uses for names the context writes out (NGF for National Growth
+ * Fund): an English phrase with those initials, or a Korean name whose glossary translation
+ * has them (국민성장펀드 = National Growth Fund). The acronym is paired with the name, as an
+ * alias rather than a translation (both sides may be Latin).
+ */
+function acronymPairs(question: string, sources: ContextSource[], pairs: readonly GlossaryEntry[]): GlossaryEntry[] {
+  const context = sources.map((s) => `${s.title}\n${s.text}`).join('\n');
+  const out: GlossaryEntry[] = [];
+  for (const acronym of new Set(question.match(/\b[A-Z]{2,6}\b/g) ?? [])) {
+    if (new RegExp(`\\b${acronym}\\b`).test(context)) continue;
+    const initials = new RegExp(`\\b${[...acronym].map((c) => `${c}[a-z-]*`).join(`${SKIPPED}\\s+`)}`, 'g');
+    const phrase = context.match(initials)?.[0];
+    if (phrase) out.push([acronym, phrase]);
+    for (const [ko, en] of pairs) {
+      if (new RegExp(`^${initials.source}$`).test(en) && context.includes(ko)) out.push([ko, acronym]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A compound the question writes without the glossary's space (저리대출 for 저리 대출): the
+ * other side of that entry, as analyzer terms.
+ */
+export function compoundTranslations(text: string, glossary: GlossaryPair[]): string[][] {
+  const joined = text.replace(/\s+/g, '');
+  return glossary.filter((p) => /\s/.test(p.ko) && p.ko.replace(/\s+/g, '') === joined).map((p) => p.enTerms);
 }
 
 /**
@@ -114,7 +149,8 @@ export function glossSentence(text: string, from: 'ko' | 'en', glossary: Glossar
   }
   // Names have no translation: an English name the glossary does not know is given as written.
   if (from === 'en') {
-    for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[a-z]+)?)+/g)) {
+    // Capitalized words in a row (United States, Kim Seong-hoon), not a sentence's opening words.
+    for (const m of text.matchAll(/\b[A-Z][a-z]+(?:(?: |-)[A-Z][a-z]+|-[a-z]+)+/g)) {
       const at = m.index!;
       const end = at + m[0].length;
       if (!found.some((f) => at < f.end && end > f.at)) found.push({ at, end, term: m[0] });

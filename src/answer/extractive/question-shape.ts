@@ -244,6 +244,12 @@ function namedKindWords(reading: QuestionReading, runs: Run[]): number[] {
     const run = runs.find((r) => r.first <= i && i <= r.last);
     return run ? wordsOf(reading, run) : tokens[i]!.words;
   }
+  // "…한 나라는?", "데이터를 주는 포털은?": the question ends on the kind it asks for.
+  const last = tokens.length - 1;
+  if (last > 0 && ENTITY_KINDS.has(kindStem(tokens[last]!.raw)) && /[은는]$/.test(tokens[last]!.raw)) {
+    const run = runs.find((r) => r.first <= last && last <= r.last);
+    if (/[?？]\s*$/.test(reading.text)) return run ? wordsOf(reading, run) : tokens[last]!.words;
+  }
   // "Name the portal companies…", "List the banks…"
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!/^(name|list|identify)$/i.test(tokens[i]!.raw)) continue;

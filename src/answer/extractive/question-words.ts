@@ -253,6 +253,14 @@ const GENERIC_NOUNS = new Set([
   'entity',
   'round',
   'phase',
+  // the name of a kind asked for (회사명이랑 금액): the answer gives it, a source rarely says 회사명
+  '회사명',
+  '기업명',
+  '업체명',
+  '기관명',
+  '명칭',
+  '명단',
+  '목록',
   // those who take part: the kind, not who
   'recipient',
   'recipients',

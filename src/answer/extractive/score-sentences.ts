@@ -15,7 +15,7 @@ import { tokenize } from '../../text/tokenize.js';
 import { stripParticle } from '../../text/particles.js';
 import { quantitiesOf, satisfiesType } from './answer-type.js';
 import { isInstruction } from './instructions.js';
-import { translationSurfaces, translationsOf, type GlossaryPair } from './glossary.js';
+import { compoundTranslations, translationSurfaces, translationsOf, type GlossaryPair } from './glossary.js';
 import { englishStem } from './question-words.js';
 import { synonymsOf } from './synonyms.js';
 import type { Query, QueryWord } from './query.js';
@@ -190,7 +190,12 @@ export function scoreSentences(
       // A matched verb weighs like a topic word: "when … completed" asks about completion, not approval.
       return { variants: [], stems, weight: count > 0 ? idf(count) * w.factor : 0 };
     }
-    const spellings = [w.terms, ...translationsOf(w.terms, glossary), ...synonymsOf(w.terms)];
+    const spellings = [
+      w.terms,
+      ...translationsOf(w.terms, glossary),
+      ...compoundTranslations(w.text, glossary),
+      ...synonymsOf(w.terms),
+    ];
     // 대출금, 투자액: a compound of a known word and 금/액 (money, amount) means the word's thing.
     const head = /^[\uac00-\ud7a3]{2,}[금액]$/.test(w.text) ? tokenize(w.text.slice(0, -1)) : [];
     if (head.length > 0) spellings.push(...translationsOf(head, glossary), ...synonymsOf(head));

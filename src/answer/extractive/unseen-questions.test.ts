@@ -158,3 +158,48 @@ describe('words that only phrase the question', () => {
     expect(text).toContain('the Financial Services Commission approved');
   });
 });
+
+describe('what is asked, read from the whole question', () => {
+  const REMARKS = passage(
+    'Park Ji-won, chief executive of Lumina, called the investment a turning point. ' +
+      'She noted that Japan and Germany are spending heavily on medical AI.',
+    { title: 'Lumina CEO on the investment', lang: 'en' },
+  );
+
+  it('asks for the countries, not the chief executive, in "대표가 … 언급한 나라는?"', () => {
+    const { text, refused } = ask(
+      '루미나 대표가 의료 AI에 많은 돈을 쓴다고 언급한 나라는?',
+      [REMARKS, LUMINA_KO],
+      'ko',
+    );
+    expect(refused).toBe(false);
+    expect(text).toContain('Japan and Germany');
+  });
+
+  it('still asks for the person in "루미나 대표는 누구야?"', () => {
+    expect(ask('루미나 대표는 누구야?', [REMARKS, LUMINA_KO], 'ko').text).toContain('Park Ji-won');
+  });
+
+  it('reads "how much output" as a quantity produced, not money', () => {
+    const plant = passage(
+      'Norvex will receive a 500 billion won loan for an electrolyser plant. The plant is to produce 2,000 units a year.',
+      { title: 'Norvex loan', lang: 'en' },
+    );
+    expect(ask('How much output per year for the Norvex plant?', [plant], 'en').text).toContain('2,000 units');
+  });
+
+  it('meets an acronym the sources spell out, and a compound they write with a space', () => {
+    const overview = passage('The Growth Development Fund has approved 9 projects worth 40 trillion won in total.', {
+      title: 'Growth Development Fund approvals',
+      lang: 'en',
+    });
+    expect(ask('How many projects has the GDF approved?', [overview], 'en').text).toContain('9 projects');
+    // 저리대출 = 저리 대출 = low-interest loan: Hanbit's loan is not called low-interest.
+    const { text, refused } = ask('저리대출 받는 회사명이랑 금액 정리해줘', [HANBIT_KO, LOANS_EN], 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('450억 원(45 billion won)');
+    expect(text).not.toContain('3천억 원');
+    // Whose amount a quoted English sentence gives, in the reader's spelling where the context pairs it.
+    expect(text).toMatch(/노벡스\(Norvex\)의 금액은 5천억 원/);
+  });
+});
