@@ -6,13 +6,27 @@
 import type { ChatMessage } from '../../types.js';
 import { readQuestion, type QuestionWord } from './question-words.js';
 import { shapeOf, type QuestionShape } from './question-shape.js';
-import { answerTypesOf, askedCurrency, asksPurpose, isSpecificType, type AnswerType } from './answer-type.js';
+import {
+  answerTypesOf,
+  askedCurrency,
+  asksPurpose,
+  isSpecificType,
+  quantitiesOf,
+  type AnswerType,
+} from './answer-type.js';
+import type { Quantity } from '../../text/numbers.js';
 import { withoutInstructions } from './instructions.js';
 import { looksLikeFollowUp } from '../follow-up.js';
 
 /** Words carried from earlier turns help pick sentences but never outweigh the new question's. */
 const CARRIED_WEIGHT = 0.5;
 const COMPARE = /\bcompar|\bversus\b|\bvs\b|\bdifference\b|비교|차이/i;
+/**
+ * A yes/no question checking a figure ("10조 원 맞지?", "완공이 2027년인가요?", "Does IBK put 1
+ * trillion won in?"): the source's figure answers it, even when it is the user's.
+ */
+const CONFIRMS =
+  /(맞나요|맞죠|맞지|맞아요|맞아|맞습니까|맞는지|인가요|인가|이죠|이지요|이야|죠|니)\s*[?？]*$|^(is|are|was|were|does|do|did|will|has|have|had|can|could|should|would)\b/i;
 /** How many earlier user turns a follow-up may lean on. */
 const CARRY_TURNS = 2;
 /**
@@ -42,6 +56,11 @@ export interface Query {
   compares: boolean;
   /** The question's structure; its word indexes point into `words`. */
   shape: QuestionShape;
+  /**
+   * Values the question itself gives and does not ask to confirm ("Out of the 15,000 chips,
+   * how many are GPUs?"): a sentence restating them does not state what is asked.
+   */
+  given: Quantity[];
 }
 
 /**
@@ -100,6 +119,7 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
     });
   }
   const currency = askedCurrency(question);
+  const given = CONFIRMS.test(question.trim()) ? [] : quantitiesOf(withoutInstructions(question));
   // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.
   if (isSpecificType(types[0]!)) types = [types[0]!];
   return {
@@ -110,5 +130,6 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
     wantsList: LIST_CUES.test(question) || (shape.excluded.length > 0 && types[0] === 'other'),
     compares: COMPARE.test(question),
     shape,
+    given,
   };
 }

@@ -252,9 +252,11 @@ export function scoreSentences(
       }
       return best;
     });
-    const satisfies = query.types.some((type) =>
-      satisfiesType(type, sentence.text, sentence.quantities, query.currency),
+    // A value the user gave is not the answer ("Out of the 15,000 chips, how many are GPUs?").
+    const own = sentence.quantities.filter(
+      (q) => !query.given.some((g) => g.kind === q.kind && g.unit === q.unit && g.value === q.value),
     );
+    const satisfies = query.types.some((type) => satisfiesType(type, sentence.text, own, query.currency));
     const support = supportOn({ coverage, satisfies }, weights, query);
     const breadth = weights.reduce((sum, w, i) => sum + w * coverage[i]!, 0) / totalWeight;
     return { ...sentence, support, satisfies, coverage, breadth };

@@ -21,7 +21,7 @@
  */
 import type { ChatMessage, Lang } from '../../types.js';
 import type { ContextSource } from '../context.js';
-import { isSpecificType, type AnswerType } from './answer-type.js';
+import { isSpecificType, satisfiesType, type AnswerType } from './answer-type.js';
 import { contextGlossary, type GlossaryPair } from './glossary.js';
 import { buildQuery, type Query } from './query.js';
 import { scoreSentences, sentencesOf, type ScoredSentence } from './score-sentences.js';
@@ -96,6 +96,7 @@ export function selectSentences(
   const scores = scoreSentences(query, sentencesOf(sources), sources, glossary);
   const scored = scores.sentences;
   if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
+
   const ranking: Ranking = { query, scores, language, minSupport };
 
   // A question asking for names is answered only by sentences that give one.
@@ -147,6 +148,10 @@ export function selectSentences(
     asSentences(completeAnswer(candidates, ranking));
   const chosen = sentencesIn(parts);
   if (chosen.length === 0) return { ...none, ...(unnamed && unnamed.support >= minSupport ? { unnamed } : {}) };
+  // The question gives a figure and asks another of its kind ("Out of the 15,000 chips, how
+  // many are GPUs?"): an answer that only restates the user's figure does not give the parts.
+  const asksBeyondGiven = query.given.some((g) => query.types.some((type) => satisfiesType(type, g.text, [g])));
+  if (asksBeyondGiven && !chosen.some((s) => s.satisfies)) return none;
 
   // An entity no sentence names counts against the answer like any missing word.
   const support = extremes ? Math.max(...chosen.map((s) => s.support)) : combinedSupport(chosen, scores.weights, query);

@@ -203,3 +203,22 @@ describe('what is asked, read from the whole question', () => {
     expect(text).toMatch(/노벡스\(Norvex\)의 금액은 5천억 원/);
   });
 });
+
+describe('a figure the question itself gives', () => {
+  const CHIPS = passage('The SPC will bring in 12,000 advanced AI chips, including GPUs and NPUs.', {
+    title: 'Daegu computing center',
+    lang: 'en',
+  });
+
+  it('is not the answer to a question about its parts', () => {
+    const { refused } = ask('Out of the 12,000 chips, how many are GPUs and how many NPUs?', [CHIPS], 'en');
+    expect(refused).toBe(true);
+  });
+
+  it('is confirmed when the question asks to confirm it', () => {
+    const { text, refused } = ask('Will the SPC bring in 12,000 chips?', [CHIPS], 'en');
+    expect(refused).toBe(false);
+    expect(text).toContain('12,000 advanced AI chips');
+    expect(ask('SPC가 들여오는 칩은 1만2천 장 맞나요?', [CHIPS], 'ko').refused).toBe(false);
+  });
+});
