@@ -31,7 +31,7 @@ export interface AskedName {
 }
 
 /** Acronyms of common nouns (technologies, legal forms, roles, measures): not the name of anyone. */
-const COMMON_ACRONYMS = new Set(
+export const COMMON_ACRONYMS: ReadonlySet<string> = new Set(
   (
     'AI GPU GPUs NPU NPUs CPU LLM LLMs SPC SPV SME SMEs IT ICT ESG IPO CEO CFO CTO COO PF ETF VC R&D M&A EV EVs OLED HBM ' +
     'GDP GNP CPI PPI KRW USD US UK EU OK DB DC IRP RP MMF ELS CD CP ABS MBS LTV DSR DTI ROE ROI ROA KPI ' +

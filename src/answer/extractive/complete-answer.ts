@@ -11,14 +11,18 @@ const MIN_GAIN = 0.12;
 const MAX_SENTENCES = 3;
 
 /**
- * The best sentence, then further ones that cover question words it misses (a second
+ * The best sentence (of `leads`, the sentences fit to lead), then further ones that cover question words it misses (a second
  * company, the second half of a two-part question) or, for list questions ("각각", "each"),
  * state another value of the asked kind.
  */
-export function completeAnswer(candidates: ScoredSentence[], ranking: Ranking): ScoredSentence[] {
+export function completeAnswer(
+  candidates: ScoredSentence[],
+  ranking: Ranking,
+  leads: ScoredSentence[] = candidates,
+): ScoredSentence[] {
   const { query, scores, minSupport } = ranking;
   const { weights } = scores;
-  const first = leadSentence(candidates, (s) => s.support, ranking);
+  const first = leadSentence(leads, (s) => s.support, ranking);
   if (!first || first.support < minSupport * SEED_SHARE) return [];
   const ranked = [...candidates].sort((a, b) => b.support - a.support || b.breadth - a.breadth || newer(a, b));
   const chosen = [first];

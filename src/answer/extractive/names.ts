@@ -42,12 +42,7 @@ const KO_AFTER_KIND = /^(?:[들]?(?:인|이자|으로는|로는))?\s*[(:]?\s*$/;
 const EN_BEFORE_KIND = /^(?:,? (?:and )?(?:the |two |three |both |other )?)?(?:[a-z-]+ ){0,2}$/;
 /** After the kind in English: "portal companies such as Naver", "lenders (KDB, IBK)", "the portal Naver". */
 const EN_AFTER_KIND = /^[a-z]*\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?|:|\(|—|-)\s*|\s)$/i;
-/** Acronyms of common nouns (technologies, legal forms, roles): not the name of anyone. */
-const COMMON_ACRONYMS = new Set(
-  'AI GPU GPUs NPU NPUs CPU LLM LLMs SPC SPV SME SMEs IT ICT ESG IPO CEO CFO CTO PF ETF VC R&D M&A EV EVs OLED HBM'.split(
-    ' ',
-  ),
-);
+import { COMMON_ACRONYMS } from './absent-names.js';
 /**
  * Korean names of organisations, by the endings they take (국세청, 행정안전부, 신한은행,
  * 한국전력공사, 삼성전자): three syllables or more, so 정부 and 은행 alone are not names.
@@ -59,7 +54,7 @@ const ORGANIZATION =
 const NATIONALITY = /^[A-Z][a-z]+(?:ean|ese|ish|ian|an)$/;
 
 /** Is the English side of a glossary pair a proper name (Upstage, Bank of Korea), not vocabulary (AI, Korean)? */
-function isProperName(en: string): boolean {
+export function isProperName(en: string): boolean {
   return /^[A-Z]/.test(en) && !COMMON_ACRONYMS.has(en) && !NATIONALITY.test(en);
 }
 

@@ -24,6 +24,8 @@ describe('analyzeQuestion', () => {
     ['높은가요', ['높/verb']],
     ['큰가요', ['크/verb']],
     ['이루어진', ['이루/verb']],
+    ['도입했을', ['도입/verb']],
+    ['나가요', ['나가/verb']],
   ])('reads %s as a verb', (question, expected) => {
     expect(words(question)).toEqual(expected);
   });
@@ -34,13 +36,26 @@ describe('analyzeQuestion', () => {
   });
 
   it('drops what only shapes the question', () => {
-    for (const question of ['설명하시오', '있으며', '없는지', '것이라', '것들이', '본문에서', '날짜는']) {
+    for (const question of [
+      '설명하시오',
+      '있으며',
+      '없는지',
+      '되며',
+      '것이라',
+      '것들이',
+      '본문에서',
+      '날짜는',
+      '때',
+      '거기',
+    ]) {
       expect(words(question), question).toEqual([]);
     }
   });
 
   it('reads what the answer is to be, and modifiers made of nouns, as generic words', () => {
     expect(words('차이점은')).toEqual(['차이점/generic']);
+    expect(words('회사죠')).toEqual(['회사/generic']);
+    expect(words('회사명이랑')).toEqual(['회사명/generic']);
     expect(words('이유는')).toEqual(['이유/generic']);
     expect(words('절차와')).toEqual(['절차/generic']);
     expect(words('법률적')).toEqual(['법률적/generic']);

@@ -186,6 +186,7 @@ const KO_DROPPED = new Set([
   '문서',
   '하나',
   '데',
+  '때',
   '이들',
   '그들',
   // time spans a question places its subject in
@@ -385,7 +386,8 @@ function withoutFinal(word: string): string {
 const THING = /^것(이|은|을|들|인지|이라|이라고|으로|이다|인가|입니까)?$/;
 
 /** 있으며, 없는지, 있었던: being and having, which every sentence can say. */
-const EXISTENCE = /^(있|없)(으|고|는|었|을|습|나|어|다|지|게)/;
+const EXISTENCE =
+  /^(있|없)(으|고|는|었|을|습|나|어|다|지|게)|^(되|하|돼|해|됐|했)(며|고|면|어|었|는|나|지|서|야|요|니)/;
 
 const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w) || THING.test(w) || EXISTENCE.test(w);
 
@@ -414,7 +416,10 @@ function koreanWord(written: string): QuestionWord | undefined {
   const light = LIGHT_VERB.exec(raw);
   if (light) {
     const [, stem, verbPart, tail] = light as unknown as [string, string, string, string];
-    const ends = tail === '' ? COMPLETE_LIGHT.has(verbPart) : ENDING_RUN.test(tail) && !PARTICLE_LIKE.test(tail);
+    // After a tense (했을, 되었는), even a particle-like syllable is an ending.
+    const ends = COMPLETE_LIGHT.has(verbPart)
+      ? tail === '' || ENDING_RUN.test(tail) || PARTICLE_LIKE.test(tail)
+      : tail !== '' && ENDING_RUN.test(tail) && !PARTICLE_LIKE.test(tail);
     if (ends) return verb(stem);
   }
   // 높은가요, 큰가요: ㄴ before 가(요) marks a verb or adjective (a noun takes 인가요, read above).
@@ -435,7 +440,9 @@ function koreanWord(written: string): QuestionWord | undefined {
   if (stem !== raw && stem.length >= 2) return noun(stem);
   // 대출, 민간 (a final ㄴ/ㄹ like 만든, 들일), 회사야 (회사 + 야): the domain's nouns are known.
   if (KNOWN_NOUNS.has(raw)) return noun(raw);
-  if (raw.endsWith('야') && KNOWN_NOUNS.has(raw.slice(0, -1))) return noun(raw.slice(0, -1));
+  // 회사야, 회사죠, 회사요: a known noun with a spoken copula.
+  const spoken = /(야|죠|지요|요)$/.exec(raw);
+  if (spoken && KNOWN_NOUNS.has(raw.slice(0, -spoken[0].length))) return noun(raw.slice(0, -spoken[0].length));
   // 출자분, 부담분: the share someone puts in is the value asked (answer-type.ts), like 몫.
   if (SHARE_OF.test(stem)) return make(stem.slice(0, -1), 'generic');
   // 연체율, 금융권, 자산, 부동산: a Sino-Korean noun suffix, not a verb's ㄴ/ㄹ.

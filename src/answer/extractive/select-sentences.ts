@@ -24,7 +24,7 @@ import type { ContextSource } from '../context.js';
 import { isSpecificType, satisfiesType, type AnswerType } from './answer-type.js';
 import { contextGlossary, type GlossaryPair } from './glossary.js';
 import { buildQuery, type Query } from './query.js';
-import { scoreSentences, sentencesOf, type ScoredSentence } from './score-sentences.js';
+import { scoreSentences, sentencesOf, TITLE_WEIGHT, type ScoredSentence, type Scores } from './score-sentences.js';
 import {
   combinedSupport,
   MIN_SUPPORT,
@@ -38,9 +38,9 @@ import { completeAnswer } from './complete-answer.js';
 import { answerEachEntity, answersEvery, answersFor } from './each-entity.js';
 import { answerWithOthers } from './others.js';
 import { selectExtremes } from './extremes.js';
-import { nameChecker, newNames } from './names.js';
+import { isProperName, nameChecker, newNames } from './names.js';
 import { describeSubject } from './describe.js';
-import { namesNotInSources } from './absent-names.js';
+import { namesAsked, namesNotInSources } from './absent-names.js';
 import { readQuestion } from './question-words.js';
 
 export type { ScoredSentence } from './score-sentences.js';
@@ -87,7 +87,8 @@ export function selectSentences(
   const none: Selection = { parts: [], sentences: [], query, glossary, bestSupport: 0 };
   // A name no source mentions: whatever else matches is about someone else. With several
   // entities, those the sources do mention are answered and the others said to be missing.
-  const absent = namesNotInSources(readQuestion(question), sources, glossary);
+  const reading = readQuestion(question);
+  const absent = namesNotInSources(reading, sources, glossary);
   const absentWords = new Set(absent.flatMap((n) => n.words));
   const someEntityKnown = query.shape.slots.some((slot) => !slot.some((w) => absentWords.has(w)));
   if (absent.length > 0 && !(query.shape.slots.length >= 2 && someEntityKnown)) {
@@ -99,14 +100,26 @@ export function selectSentences(
 
   const ranking: Ranking = { query, scores, language, minSupport };
 
-  // A question asking for names is answered only by sentences that give one.
+  // A question about a named company is answered by a sentence about it (in its words, its
+  // heading or the sentence it continues), not by one that only shares the other words;
+  // further sentences may complete it as usual.
+  const about = new Set(
+    aboutNamed(
+      query,
+      scores,
+      glossary,
+      minSupport,
+      namesAsked(reading).flatMap((n) => n.words),
+    ),
+  );
   let candidates = scored;
+  // A question asking for names is answered only by sentences that give one.
   let unnamed: ScoredSentence | undefined;
   let givesNames = (_s: ScoredSentence) => true;
   if (query.shape.namedKind.length > 0) {
     const { names, describesUnnamed } = nameChecker(query, scores, glossary);
     givesNames = names;
-    candidates = scored.filter(names);
+    candidates = candidates.filter(names);
     // The sentence most about the question describes the kind without naming anyone
     // ("private investors supply the rest"): the sources do not name them. A less relevant
     // sentence that happens to hold a name is not the answer.
@@ -116,6 +129,7 @@ export function selectSentences(
     if (best && !names(best)) unnamed = best;
   }
 
+  const leads = candidates.filter((s) => about.has(s));
   const extremes =
     query.shape.extremes.length > 0
       ? selectExtremes(candidates, { query, scores, language, floor: minSupport * SEED_SHARE })
@@ -132,20 +146,20 @@ export function selectSentences(
   const perEntity = query.shape.slots.length >= 2 && (query.type !== 'other' || query.wantsList);
   const eachEntity = () => {
     // Of the best sentences, those answering for some entity (naming it, with the asked value).
-    const completed = completeAnswer(candidates, ranking).filter((s) => answersFor(s, ranking));
+    const completed = completeAnswer(candidates, ranking, leads).filter((s) => answersFor(s, ranking));
     return completed.length > 0 && answersEvery(completed, ranking)
       ? asSentences(completed)
       : answerEachEntity(scored, ranking, givesNames);
   };
   // "어떤 회사인가요": the sentence with the company as its subject, and what follows on it.
-  const described = query.shape.describes ? describeSubject(candidates, ranking) : [];
+  const described = query.shape.describes ? describeSubject(leads, ranking) : [];
   const parts =
     extremes ??
     (described.length > 0 ? asSentences(described) : undefined) ??
     // "Apart from X, what else…" lists others; "beyond its capital, how much in loans" asks a value.
     (query.shape.excluded.length > 0 && query.type === 'other' ? others() : undefined) ??
     (perEntity ? eachEntity() : undefined) ??
-    asSentences(completeAnswer(candidates, ranking));
+    asSentences(completeAnswer(candidates, ranking, leads));
   const chosen = sentencesIn(parts);
   if (chosen.length === 0) return { ...none, ...(unnamed && unnamed.support >= minSupport ? { unnamed } : {}) };
   // The question gives a figure and asks another of its kind ("Out of the 15,000 chips, how
@@ -165,6 +179,35 @@ export function selectSentences(
     bestSupport: support,
     ...(superseded ? { superseded } : {}),
   };
+}
+
+/**
+ * The sentences that name every company or person the question names (at least in their
+ * heading, or in the sentence they continue), when any of them could lead an answer; all
+ * sentences otherwise. Questions about several entities, superlatives and exclusions choose
+ * per entity instead.
+ */
+function aboutNamed(
+  query: Query,
+  scores: Scores,
+  glossary: GlossaryPair[],
+  minSupport: number,
+  asked: number[],
+): ScoredSentence[] {
+  const { shape, words } = query;
+  if (shape.slots.length >= 2 || shape.extremes.length > 0 || shape.excluded.length > 0) return scores.sentences;
+  // Names: those the question's form shows (absent-names.ts) and those the context pairs with a proper name (후성 = Housung).
+  const proper = new Set(
+    glossary.filter((p) => isProperName(p.en)).flatMap((p) => [p.koTerms.join(' '), p.enTerms.join(' ')]),
+  );
+  const named = words.flatMap((w, i) => {
+    const own = !w.carried && w.factor > 0 && w.kind === 'content' && scores.weights[i]! > 0;
+    const name = asked.includes(i) || scores.models[i]!.variants.some((v) => proper.has(v.join(' ')));
+    return own && name ? [i] : [];
+  });
+  if (named.length === 0) return scores.sentences;
+  const about = scores.sentences.filter((s) => named.every((i) => s.coverage[i]! >= TITLE_WEIGHT));
+  return about.some((s) => s.support >= minSupport * SEED_SHARE) ? about : scores.sentences;
 }
 
 /** A nearly as relevant sentence from an older announcement whose values of the asked kind differ. */

@@ -76,6 +76,19 @@ describe('the sentence that answers', () => {
   });
 });
 
+describe('a question about a named company', () => {
+  it('is answered from a sentence about that company, even when another shares more of its words', () => {
+    const battery = passage(
+      '성장기금은 다온전자에 450억 원의 대출을 제공한다. 이 공장은 배터리 소재인 음극재를 연간 2만 톤 생산할 예정이다.',
+      { title: '다온전자 대출' },
+    );
+    // The premise is wrong: Norvex makes electrolysers; the answer says what the sources say of Norvex.
+    const { text } = ask('노벡스는 배터리 소재 만드는 회사죠?', [battery, LOANS_EN], 'ko');
+    expect(text).toContain('Norvex, a maker of hydrogen electrolysers');
+    expect(text).not.toContain('음극재');
+  });
+});
+
 describe('the terms of a loan', () => {
   it('answers with the sentence stating the terms, not one that only names the company and the loan', () => {
     // HANBIT_KO names 노벡스 and 대출 in Korean; only the English list states Norvex's terms.
