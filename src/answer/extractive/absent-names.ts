@@ -18,6 +18,8 @@
  * Vocabulary (question shape, generic and framing nouns, the domain glossary) is never a name.
  */
 import type { ContextSource } from '../context.js';
+import type { Query } from './query.js';
+import type { Scores } from './score-sentences.js';
 import { stripParticle } from '../../text/particles.js';
 import type { GlossaryPair } from './glossary.js';
 import { isVocabulary, type QuestionReading, type QuestionToken } from './question-words.js';
@@ -177,3 +179,31 @@ export function namesNotInSources(
     .toLowerCase();
   return namesAsked(reading).filter((name) => !mentioned(name.text, context, glossary));
 }
+
+/** Hangul compounds this long are specific terms (착한가격업소, 고향사랑기부제, 공정거래법). */
+const TERM_SYLLABLES = 4;
+
+/**
+ * Specific terms the question asks about that no source writes in any spelling: a Korean
+ * compound of four syllables or more (a programme, a law, an institution: 착한가격업소,
+ * 고향사랑기부제) or an acronym (GDP, LTV) whose analyzer terms the context does not hold even
+ * in half. A question
+ * built around such a term is about something the sources do not cover, however well its
+ * other words match. (Shorter words are left to the support threshold: a paraphrase of a
+ * common word is likely, of a long compound not.)
+ */
+export function termsNotInSources(query: Query, scores: Scores): { text: string; word: number }[] {
+  return query.words.flatMap((w, i) =>
+    w.kind === 'content' &&
+    w.required &&
+    !w.carried &&
+    w.factor > 0 &&
+    (/^[\uac00-\ud7a3]+$/.test(w.text) ? w.text.length >= TERM_SYLLABLES : ACRONYM.test(w.text)) &&
+    scores.models[i]!.variants.length === 0
+      ? [{ text: w.text, word: i }]
+      : [],
+  );
+}
+
+/** GDP, LTV, SKU: an acronym is a specific term too, whether or not it names a company. */
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,6}s?$/;

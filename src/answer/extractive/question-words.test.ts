@@ -25,6 +25,10 @@ describe('analyzeQuestion', () => {
     ['큰가요', ['크/verb']],
     ['이루어진', ['이루/verb']],
     ['도입했을', ['도입/verb']],
+    // a syllable closed by ㅆ is a tense: 변하였고, 끼쳤으며, 수행해왔던
+    ['변하였고', ['변/verb']],
+    ['끼쳤으며', ['끼/verb']],
+    ['수행해왔던', ['수행/verb']],
     ['나가요', ['나가/verb']],
   ])('reads %s as a verb', (question, expected) => {
     expect(words(question)).toEqual(expected);

@@ -413,6 +413,15 @@ function koreanWord(written: string): QuestionWord | undefined {
   const clause = /^(.{2,}?)(하|되)는지(에|를|가|도|는)$/.exec(raw);
   if (clause) return verb(clause[1]!);
   if (MODIFIER.test(raw)) return make(raw.replace(/(인|으로|이고|이며)$/, ''), 'generic');
+  // 변하였고, 끼쳤으며, 수행해왔던, 말씀하셨습니다: a syllable closed by ㅆ marks a tense, so a verb.
+  const tense = [...raw].findIndex((c) => (c.charCodeAt(0) - 0xac00) % 28 === 20 && c >= '\uac00' && c <= '\ud7a3');
+  if (tense > 0) {
+    const before = raw.slice(0, tense).replace(/(하여|되어|하|해|되|돼|시키|받)$/, '');
+    const stem = before || raw.slice(0, 1);
+    return verb(stem);
+  }
+  // 제약사항, 변경사항: "the points of …": the noun before is what is asked about.
+  if (/^[\uac00-\ud7a3]{2,}사항$/.test(stem) && stem.length > 3) return noun(stem.slice(0, -2));
   const light = LIGHT_VERB.exec(raw);
   if (light) {
     const [, stem, verbPart, tail] = light as unknown as [string, string, string, string];
@@ -435,7 +444,9 @@ function koreanWord(written: string): QuestionWord | undefined {
   // 나오는, 만드는: a known verb stem with what looked like a particle.
   if (KO_VERB_STEMS.has(stem) || KO_VERB_STEMS.has(bare)) return verb(KO_VERB_STEMS.has(stem) ? stem : bare);
   // 나가요, 와요, 줘요: a verb stem that took 요 directly (its 아/어 merged into it).
-  if (raw.endsWith('요') && KO_VERB_STEMS.has(raw.slice(0, -1))) return verb(raw.slice(0, -1));
+  if (raw.endsWith('요') && KO_VERB_STEMS.has(raw.slice(0, -1)) && !GENERIC_NOUNS.has(raw)) {
+    return verb(raw.slice(0, -1));
+  }
   // A particle came off (투자금은 → 투자금): a noun.
   if (stem !== raw && stem.length >= 2) return noun(stem);
   // 대출, 민간 (a final ㄴ/ㄹ like 만든, 들일), 회사야 (회사 + 야): the domain's nouns are known.

@@ -40,7 +40,7 @@ import { answerWithOthers } from './others.js';
 import { selectExtremes } from './extremes.js';
 import { isProperName, nameChecker, newNames } from './names.js';
 import { describeSubject } from './describe.js';
-import { namesAsked, namesNotInSources } from './absent-names.js';
+import { namesAsked, namesNotInSources, termsNotInSources } from './absent-names.js';
 import { readQuestion } from './question-words.js';
 
 export type { ScoredSentence } from './score-sentences.js';
@@ -88,14 +88,24 @@ export function selectSentences(
   // A name no source mentions: whatever else matches is about someone else. With several
   // entities, those the sources do mention are answered and the others said to be missing.
   const reading = readQuestion(question);
+  // Several entities whose values are asked ("A와 B는 각각 얼마", "compare A with B"): one
+  // sentence each, unless the best sentences already answer for each. Coordinated topics of
+  // an open question ("특징 및 기능을 설명") are better served by the best sentences overall.
+  const perEntity = query.shape.slots.length >= 2 && (query.type !== 'other' || query.wantsList);
+  /** Unknown words that leave some entity of a per-entity question known are said missing there instead. */
+  const refusesFor = (unknownWords: Set<number>) =>
+    !perEntity || query.shape.slots.every((slot) => slot.some((w) => unknownWords.has(w)));
   const absent = namesNotInSources(reading, sources, glossary);
-  const absentWords = new Set(absent.flatMap((n) => n.words));
-  const someEntityKnown = query.shape.slots.some((slot) => !slot.some((w) => absentWords.has(w)));
-  if (absent.length > 0 && !(query.shape.slots.length >= 2 && someEntityKnown)) {
+  if (absent.length > 0 && refusesFor(new Set(absent.flatMap((n) => n.words)))) {
     return { ...none, absent: absent.map((n) => n.text) };
   }
   const scores = scoreSentences(query, sentencesOf(sources), sources, glossary);
   const scored = scores.sentences;
+  // Likewise a specific term (a programme, a law) that no source writes.
+  const unknown = termsNotInSources(query, scores);
+  if (unknown.length > 0 && refusesFor(new Set(unknown.map((u) => u.word)))) {
+    return { ...none, absent: unknown.map((u) => u.text) };
+  }
   if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
 
   const ranking: Ranking = { query, scores, language, minSupport };
@@ -140,10 +150,6 @@ export function selectSentences(
     const namesOf = newNames(query, scores, glossary);
     return asSentences(answerWithOthers(candidates, ranking, (s) => namesOf(s).map((n) => s.text.slice(n.at, n.end))));
   };
-  // Several entities whose values are asked ("A와 B는 각각 얼마", "compare A with B"): one
-  // sentence each, unless the best sentences already answer for each. Coordinated topics of
-  // an open question ("특징 및 기능을 설명") are better served by the best sentences overall.
-  const perEntity = query.shape.slots.length >= 2 && (query.type !== 'other' || query.wantsList);
   const eachEntity = () => {
     // Of the best sentences, those answering for some entity (naming it, with the asked value).
     const completed = completeAnswer(candidates, ranking, leads).filter((s) => answersFor(s, ranking));

@@ -129,6 +129,17 @@ describe('a company, person or place no source mentions', () => {
     }
   });
 
+  it('refuses a question built on a specific term no source writes (a programme, an acronym)', () => {
+    const { text, refused } = ask('상생나눔보증 지원 규모는 얼마인가요?', CONTEXT, 'ko');
+    expect(refused).toBe(true);
+    expect(text).toContain('자료에는 상생나눔보증에 대한 언급이 없습니다.');
+    expect(ask('How high is the LTV cap on the Norvex loan?', CONTEXT, 'en').text).toContain(
+      'They do not mention LTV.',
+    );
+    // A compound the sources write with a space is written: 의료 인공지능 = 의료인공지능.
+    expect(ask('의료인공지능 기업 투자 규모는?', CONTEXT, 'ko').refused).toBe(false);
+  });
+
   it('answers a name the sources write in the other script', () => {
     const { text, refused } = ask('노벡스 대출 규모는?', CONTEXT, 'ko');
     expect(refused).toBe(false);
