@@ -4,22 +4,11 @@
  * name spelled in the other script, a follow-up. The announcements here are made up and
  * name nothing from the sample corpus, so the rules are tested apart from it.
  */
+import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Lang, Passage } from '../../types.js';
-import { buildPrompt, REFUSAL_TEXT } from '../prompts.js';
-import { toContextSources } from '../context.js';
+import type { ChatMessage } from '../../types.js';
+import { REFUSAL_TEXT } from '../prompts.js';
 import { answerLanguage } from '../../eval/grader.js';
-import { composeExtractiveAnswer } from './extractive-model.js';
-
-let ids = 0;
-function passage(text: string, meta: Partial<Passage> = {}): Passage {
-  const id = `doc-${++ids}`;
-  return { id: `${id}#0`, docId: id, ordinal: 0, title: 'Announcement', lang: 'ko', date: '2027-03-02', text, ...meta };
-}
-
-function ask(question: string, passages: Passage[], language: Lang, history: ChatMessage[] = []) {
-  return composeExtractiveAnswer(buildPrompt({ question, history, sources: toContextSources(passages), language }));
-}
 
 const LOANS_KO = passage(
   '성장기금은 한빛소재에 3천억 원의 저리 대출을 제공한다. 이 대출은 양극재 공장 증설에 쓰인다.\n' +

@@ -1,20 +1,10 @@
+import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { HumanMessage, AIMessage } from '@langchain/core/messages';
-import type { ChatMessage, Lang, Passage } from '../../types.js';
+import type { ChatMessage } from '../../types.js';
 import { buildPrompt, buildRewritePrompt, REFUSAL_TEXT } from '../prompts.js';
 import { toContextSources } from '../context.js';
 import { composeExtractiveAnswer, ExtractiveChatModel } from './extractive-model.js';
-
-let ids = 0;
-function passage(text: string, meta: Partial<Passage> = {}): Passage {
-  const id = `doc-${++ids}`;
-  return { id: `${id}#0`, docId: id, ordinal: 0, title: meta.title ?? 'Announcement', lang: 'ko', text, ...meta };
-}
-
-/** The answer the offline model gives to the prompt `answer()` would build. */
-function ask(question: string, passages: Passage[], language: Lang, history: ChatMessage[] = []) {
-  return composeExtractiveAnswer(buildPrompt({ question, history, sources: toContextSources(passages), language }));
-}
 
 const UPSTAGE_KO = passage(
   '금융위원회는 2026년 4월 30일 국민성장펀드가 업스테이지에 5조6천억 원을 투자하는 안건을 승인하였다.\n' +

@@ -4,23 +4,11 @@
  * company something is, what a company makes, the terms of a loan, and questions about a
  * company or place the sources never mention.
  */
+import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Lang, Passage } from '../../types.js';
-import { buildPrompt } from '../prompts.js';
-import { toContextSources } from '../context.js';
+import type { ChatMessage } from '../../types.js';
 import { REFUSAL_TEXT } from '../prompts.js';
 import { answerLanguage } from '../../eval/grader.js';
-import { composeExtractiveAnswer } from './extractive-model.js';
-
-let ids = 0;
-function passage(text: string, meta: Partial<Passage> = {}): Passage {
-  const id = `doc-${++ids}`;
-  return { id: `${id}#0`, docId: id, ordinal: 0, title: 'Announcement', lang: 'ko', date: '2027-03-02', text, ...meta };
-}
-
-function ask(question: string, passages: Passage[], language: Lang, history: ChatMessage[] = []) {
-  return composeExtractiveAnswer(buildPrompt({ question, history, sources: toContextSources(passages), language }));
-}
 
 const LUMINA_KO = passage(
   '성장기금은 의료 인공지능 기업 루미나(Lumina)에 1조2천억 원을 투자한다.\n' +
