@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWithSharedDocs as describe, SHARED_DOCS as DOCS } from '../../test/helpers/shared-data.js';
 import { ingestFiles, type IngestedCorpus } from './corpus.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 
 /** Real government releases, as published (shared data; never copied into the repo). */
-const DOCS = fileURLToPath(new URL('../../../shared/data/docs/', import.meta.url));
 const FINTECH = '240409(보도자료) 금융위 핀테크 투자 생태계 활성화 나선다';
 const BANKS = '240130(보도자료) 지방은행의 시중은행 전환시 인가방식 및 절차';
 const EDUCATION = '(보도자료)2024년+교육부+주요정책+추진계획+발표';
 
 function ingestOne(name: string): Promise<IngestedCorpus> {
   const file = readdirSync(DOCS).find((f) => f.normalize('NFC').startsWith(name))!;
-  return ingestFiles([{ path: file, bytes: new Uint8Array(readFileSync(DOCS + file)) }]);
+  return ingestFiles([{ path: file, bytes: new Uint8Array(readFileSync(join(DOCS, file))) }]);
 }
 
 /** The page of the chunk that holds a phrase (compared without spaces, so the test is about pages). */

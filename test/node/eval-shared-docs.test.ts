@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithSharedDocs as describe, SHARED_DOCS } from '../helpers/shared-data.js';
 import { PROJECT_ROOT } from '../../src/cli/paths.js';
 import { buildIndexFromCorpus } from '../../src/cli/index-store.js';
 import { LocalIndex } from '../../src/search/local-index.js';
@@ -14,8 +15,6 @@ import { parseConfig } from '../../src/config.js';
 import { parseGolden } from '../../src/eval/golden.js';
 import { runEval } from '../../src/eval/runner.js';
 import { inProcessTarget } from '../../src/eval/targets.js';
-
-const SHARED_DOCS = join(PROJECT_ROOT, '..', 'shared', 'data', 'docs');
 
 describe('eval over real Korean PDFs and HWPX, retrieval only', () => {
   it('measures retrieval on every answerable case and leaves the fact metrics unmeasured', async () => {
