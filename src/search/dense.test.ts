@@ -14,7 +14,7 @@ import { seededRandom } from '../bench/synthetic-corpus.js';
  * language it is written in, so dense search can find what keywords cannot.
  */
 const CONCEPTS = [
-  ['자동차', 'car', 'vehicle'],
+  ['자동차', 'car', 'vehicle', 'motorcar'],
   ['배터리', '이차전지', 'battery'],
   ['병원', 'hospital', 'clinic'],
   ['농업', 'farm', 'agriculture'],
@@ -95,12 +95,12 @@ describe('hybrid search', () => {
   it('finds by meaning what keywords miss, fused with the keyword ranking', async () => {
     const dense = await embedChunks(documents, chunks, embedder());
     const index = new LocalIndex(createIndexData(documents, chunks, { dense }), { embedder: embedder() });
-    // No shared keyword and no glossary entry: only the vectors connect "vehicle" and 자동차.
-    expect((await index.search('vehicle parts makers'))[0]?.passage.id).toBe('cars#0');
+    // No shared keyword and no glossary entry: only the vectors connect "motorcar" and 자동차.
+    expect((await index.search('motorcar parts makers'))[0]?.passage.id).toBe('cars#0');
     // Keywords and vectors agree: the clinic passage leads.
     expect((await index.search('hospital loans'))[0]?.passage.id).toBe('clinic#0');
     const lexicalOnly = new LocalIndex(createIndexData(documents, chunks, { dense }));
-    expect(await lexicalOnly.search('vehicle parts makers')).toEqual([]);
+    expect(await lexicalOnly.search('motorcar parts makers')).toEqual([]);
   });
 
   it('keeps its vectors through JSON and applies filters to them', async () => {
@@ -121,7 +121,7 @@ describe('hybrid search', () => {
       embedder: other,
       onWarning: (m) => warnings.push(m),
     });
-    expect(await index.search('vehicle')).toEqual([]);
+    expect(await index.search('motorcar')).toEqual([]);
     new LocalIndex(createIndexData(documents, chunks), { embedder: other, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([
       expect.stringContaining('come from fake-embed, queries would use other-model'),

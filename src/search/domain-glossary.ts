@@ -5,6 +5,7 @@
  * from the corpus (glossary.ts) and romanization (romanized-names.ts).
  */
 import type { GlossaryEntry } from './glossary.js';
+import { DOMAIN_LEXICON } from './domain-lexicon.js';
 
 const PAIRS: [ko: string, en: string[]][] = [
   // institutions
@@ -122,7 +123,10 @@ const PAIRS: [ko: string, en: string[]][] = [
   ['보도자료', ['press release']],
 ];
 
-/** The domain glossary as `[korean, english]` entries. */
-export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = PAIRS.flatMap(([ko, ens]) =>
+/** The core pairs above as `[korean, english]` entries: the words of fund announcements themselves. */
+export const CORE_GLOSSARY: readonly GlossaryEntry[] = PAIRS.flatMap(([ko, ens]) =>
   ens.map((en) => [ko, en] as GlossaryEntry),
 );
+
+/** The domain glossary: the core pairs, then the wider lexicon of government releases (domain-lexicon.ts). */
+export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [...CORE_GLOSSARY, ...DOMAIN_LEXICON];

@@ -41,6 +41,11 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = new Set(
     'FAQ PDF HTML URL FTA WTO IMF OECD AML KYC'
   ).split(' '),
 );
+/**
+ * The country every announcement of this product is from (Korean policy-fund releases): a
+ * question placing something "in Korea" names no one the sources could fail to mention.
+ */
+const HOME_COUNTRY = /^(korea|south korea|republic of korea|한국|대한민국|우리나라)$/i;
 /** Capitalized English that names no one: languages, nationalities, days. */
 const NOT_A_NAME = /^([A-Z][a-z]+(ean|ese|ish|ian|an)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I)$/;
 /**
@@ -115,10 +120,11 @@ export function namesAsked(reading: QuestionReading): AskedName[] {
     if (latin) {
       if (!latinName(token.raw, i === 0, next)) return;
       const stem = hangulStem(token.raw);
-      // Samsung SDI, Gwangju: words of one name run together.
+      // Samsung SDI, Bank of Korea: words of one name run together, across an "of".
       const last = names[names.length - 1];
-      if (last && previousLatin === i - 1 && text.slice(tokens[i - 1]!.end, token.at) === ' ') {
-        last.text = `${last.text} ${stem}`;
+      const gap = last && previousLatin >= 0 ? text.slice(tokens[previousLatin]!.end, token.at) : '';
+      if (last && (previousLatin === i - 1 || previousLatin === i - 2) && /^ (of )?$/.test(gap)) {
+        last.text = `${last.text}${gap}${stem}`;
         last.words.push(...own);
       } else names.push({ text: stem, words: [...own] });
       previousLatin = i;
@@ -148,7 +154,9 @@ function mentioned(name: string, context: string, glossary: GlossaryPair[]): boo
   // NGF, IBK: the initials of a name the context writes out (National Growth Fund, Industrial Bank of Korea).
   if (/^[A-Z]{2,6}$/.test(name) && spelledOut(lower, context, glossary)) return true;
   // Every capitalized word of a Latin name (Samsung SDI: Samsung is missing), the whole of a Hangul one.
-  const parts = /^[A-Za-z]/.test(name) ? name.split(' ').filter((w) => !COMMON_ACRONYMS.has(w)) : [name];
+  // …but a name built with "of" (Bank of Korea) only whole: its words alone name other things.
+  const parts =
+    /^[A-Za-z]/.test(name) && !/ of /.test(name) ? name.split(' ').filter((w) => !COMMON_ACRONYMS.has(w)) : [name];
   if (parts.every(written)) return true;
   // KDB산업은행 is written as KDB or as 산업은행 only if both parts are.
   const mixed = /^([A-Za-z]+)([\uac00-\ud7a3]+)$/.exec(name);
@@ -177,7 +185,9 @@ export function namesNotInSources(
     .join('\n')
     .normalize('NFC')
     .toLowerCase();
-  return namesAsked(reading).filter((name) => !mentioned(name.text, context, glossary));
+  return namesAsked(reading).filter(
+    (name) => !HOME_COUNTRY.test(name.text) && !mentioned(name.text, context, glossary),
+  );
 }
 
 /** Hangul compounds this long are specific terms (착한가격업소, 고향사랑기부제, 공정거래법). */

@@ -91,6 +91,8 @@ export function answerTypeOf(question: string): AnswerType {
 export function answerTypesOf(question: string): AnswerType[] {
   // "대출금을 어디에 쓰나요", "what is the money used for": a use is asked, whatever the nouns name.
   if (asksPurpose(question)) return ['other'];
+  // "Why may a bank skip … when it applies", "왜 …": a reason is asked, whatever the clauses mention.
+  if (ASKS_REASON.test(question)) return ['other'];
   // "투자금으로 어떤 모델을…": money by which something is done is not the amount asked.
   const asked = question.replace(MONEY_AS_MEANS, ' ');
   const types = TYPE_CUES.filter(([, cue]) => cue.test(asked))
@@ -103,6 +105,9 @@ export function answerTypesOf(question: string): AnswerType[] {
   const kept = onlyHowMuch && measured ? types.filter((type) => type !== 'money') : types;
   return kept.length > 0 ? kept : ['other'];
 }
+
+/** A question asking for a reason: "Why …", "왜 …", "…한 이유는?". */
+const ASKS_REASON = /^\s*why\b|(^|\s)왜(\s|$)|이유(는|가|를|요)?\s*[?？]*\s*$|이유(가|는) (뭐|무엇)/i;
 
 /** The bare question of quantity, which any kind of value answers. */
 const HOW_MUCH = /얼마|how much/gi;
@@ -126,7 +131,7 @@ const TERMS =
   /장기|단기|저리|저금리|무이자|초저금리|고정금리|변동금리|금리|만기|거치|상환|담보|보증|우대|long-term|short-term|low-interest|interest-free|fixed-rate|floating-rate|interest rate|maturity|grace period|repayment|collateral|guarantee/i;
 /** Names in English text (Kim Seong-hoon) or Korean names beside a title (김성훈 대표). */
 const PERSON =
-  /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,]|씨| )/;
+  /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,)]|씨| )/;
 
 /** A place in Korean (해남에, 국가산업단지에) or English (in Haenam, in the Saemangeum …). */
 const PLACE =

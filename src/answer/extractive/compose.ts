@@ -54,7 +54,15 @@ const EXTREME_LABEL: Record<Lang, Record<'max' | 'min', Partial<Record<AnswerTyp
 const MAX_TERMS = 8;
 
 /** A list item's bullet is layout, not part of the quoted sentence. */
-const quoted = (s: ScoredSentence) => `“${s.text.replace(/^[-•·*]\s*/, '')}”`;
+/**
+ * …and its own double quotes become single ones, so the quotation the reader (and the grader)
+ * sees ends where the source's sentence ends, not at a quotation inside it.
+ */
+const quoted = (s: ScoredSentence) =>
+  `“${s.text
+    .replace(/^[-•·*]\s*/, '')
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')}”`;
 const plain = (s: ScoredSentence) => s.text.replace(/^[-•·*]\s*/, '');
 
 /** "Estigen Bio will receive …" → "Estigen Bio": who an English sentence is about. */

@@ -78,11 +78,16 @@ export function compoundTranslations(text: string, glossary: GlossaryPair[]): st
 
 /**
  * Other-language forms of a word, as analyzer terms: a word matches a pair when its terms
- * are one side of it, or all lie within one side (Financial ∈ Financial Services Commission).
+ * are one side of it, or all lie within one side (Financial ∈ Financial Services Commission);
+ * `exactOnly`: only when they are one side.
  */
-export function translationsOf(terms: string[], glossary: GlossaryPair[]): string[][] {
+export function translationsOf(terms: string[], glossary: GlossaryPair[], exactOnly = false): string[][] {
   const out: string[][] = [];
-  const within = (side: string[]) => terms.length > 0 && terms.every((t) => side.includes(t));
+  const within = (side: string[]) =>
+    terms.length > 0 &&
+    (exactOnly
+      ? side.length === terms.length && terms.every((t, i) => side[i] === t)
+      : terms.every((t) => side.includes(t)));
   for (const pair of glossary) {
     if (pair.koTerms.length === 0 || pair.enTerms.length === 0) continue;
     if (within(pair.koTerms)) out.push(pair.enTerms);

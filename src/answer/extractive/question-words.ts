@@ -22,6 +22,7 @@ import { stripParticle } from '../../text/particles.js';
 import { withoutInstructions } from './instructions.js';
 import { extractQuantities } from '../../text/numbers.js';
 import { DOMAIN_GLOSSARY } from '../../search/domain-glossary.js';
+import { LEXICON_PLACES } from '../../search/domain-lexicon.js';
 
 /**
  * - `content`: a noun or name the sentence must contain (업스테이지, 금리, syndicate).
@@ -350,9 +351,14 @@ const MODIFIER = /^[\uac00-\ud7a3]{2,}적(인|으로|이고|이며)?$/;
 const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠|혀|켜|려|쳐|겨|펴|져|워|봐)$/;
 const ONE_SYLLABLE_PARTICLE = /(은|는|이|가|을|를|의|에|도|로|와|과|만|랑)$/;
 
-/** Korean nouns of the domain vocabulary: read as nouns whatever their last syllable looks like. */
+/** Places are names, though the lexicon translates them (대구 = Daegu). */
+const PLACE_NAMES: ReadonlySet<string> = new Set(LEXICON_PLACES.map(([ko]) => ko));
+/**
+ * Korean nouns of the domain vocabulary: read as nouns whatever their last syllable looks
+ * like, and never taken for names.
+ */
 const KNOWN_NOUNS: ReadonlySet<string> = new Set([
-  ...DOMAIN_GLOSSARY.map(([ko]) => ko.replace(/\s+/g, '')),
+  ...DOMAIN_GLOSSARY.filter(([ko]) => !PLACE_NAMES.has(ko)).map(([ko]) => ko.replace(/\s+/g, '')),
   ...['회사', '업체', '기관', '포털', '분야', '단계'],
 ]);
 

@@ -199,9 +199,20 @@ export function scoreSentences(
     // 대출금, 투자액: a compound of a known word and 금/액 (money, amount) means the word's thing.
     const head = /^[\uac00-\ud7a3]{2,}[금액]$/.test(w.text) ? tokenize(w.text.slice(0, -1)) : [];
     if (head.length > 0) spellings.push(...translationsOf(head, glossary), ...synonymsOf(head));
-    const variants = spellings
-      .map((terms) => terms.filter((t) => df.has(t)))
-      .filter((present, i) => present.length > 0 && present.length >= PRESENT_SHARE * spellings[i]!.length);
+    // A translation of a longer phrase the word lies within (소비자 in 금융소비자 = financial
+    // consumer) helps find it, but its rarity is the phrase's, not the word's.
+    const exact = new Set([w.terms, ...translationsOf(w.terms, glossary, true)].map((t) => t.join(' ')));
+    const looseAt = new Set(
+      spellings.flatMap((terms, i) =>
+        i > 0 && i <= translationsOf(w.terms, glossary).length && !exact.has(terms.join(' ')) ? [i] : [],
+      ),
+    );
+    const present = spellings.map((terms) => terms.filter((t) => df.has(t)));
+    const kept = present.flatMap((terms, i) =>
+      terms.length > 0 && terms.length >= PRESENT_SHARE * spellings[i]!.length ? [i] : [],
+    );
+    const variants = kept.map((i) => present[i]!);
+    const weighing = kept.filter((i) => !looseAt.has(i)).map((i) => present[i]!);
     if (variants.length === 0) {
       // An absent topic word counts against every sentence; carried and bonus words only ever help.
       return { variants, weight: w.carried || !w.required ? 0 : rarest * w.factor };
@@ -212,7 +223,8 @@ export function scoreSentences(
       w.identifier ? Math.max(...terms.map((t) => idf(df.get(t)!))) : mean(terms);
     return {
       variants,
-      weight: w.factor * (soft ? SOFT_FACTOR : 1) * Math.max(...variants.map(specificity)),
+      weight:
+        w.factor * (soft ? SOFT_FACTOR : 1) * Math.max(...(weighing.length > 0 ? weighing : variants).map(specificity)),
       identifier: w.identifier,
     };
   });

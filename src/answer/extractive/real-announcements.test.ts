@@ -1,0 +1,72 @@
+/**
+ * The offline answerer on the way real government press releases are written (issue 5, the
+ * failure classes of the real-documents set): English questions over Korean-only releases,
+ * the grammar of Korean questions, questions whose asked value no sentence holds, absent
+ * organisations, and sentences that run on across lines and lists. Every passage is made up
+ * and names nothing from any corpus.
+ */
+import { passage, ask } from '../../../test/helpers/extractive.js';
+import { describe, expect, it } from 'vitest';
+import { answerLanguage } from '../../eval/grader.js';
+
+const MERGER_KO = passage(
+  '보험회사 간 합병은 보험업법 제139조에 따라 금융위원회의 인가를 받아야 합니다.\n' +
+    '다만, 합병 후 보험회사가 기존 설비와 인력을 그대로 쓰는 경우에는 예비인가를 생략할 수 있습니다.\n' +
+    '금융위원회는 심사 결과를 3개월 안에 통보할 계획입니다.',
+  { title: '보험회사 합병 인가 절차 안내' },
+);
+const SCHOOLS_KO = passage(
+  '해솔부(장관 민도윤)는 2월 14일 2031년 주요정책 추진계획을 발표한다.\n' +
+    '교육발전특구는 4월과 9월 두 차례에 걸쳐 지정한다.\n' +
+    '해솔핀은 아시아 최초로 국제 결제망의 최고 등급 라이선스를 확보하였다.',
+  { title: '해솔부 2031년 주요정책 추진계획' },
+);
+
+describe('English questions over Korean-only releases', () => {
+  it('answers from the lexicon of the domain: acts, articles, ministers, special zones', () => {
+    const cases: [string, string][] = [
+      ['Which article of the Insurance Business Act governs a merger of insurers?', '제139조'],
+      ['Who is the minister presenting the 2031 policy plan?', '민도윤'],
+      ['When will the education development special zones be designated?', '4월과 9월'],
+    ];
+    for (const [question, fact] of cases) {
+      const { text, refused } = ask(question, [MERGER_KO, SCHOOLS_KO], 'en');
+      expect(refused, question).toBe(false);
+      expect(text, question).toContain(fact);
+      // The Korean sentence is quoted, said to be Korean, in an English answer.
+      expect(text, question).toContain('Korean-language source');
+      expect(answerLanguage(text), question).toBe('en');
+    }
+  });
+
+  it('asks a reason with "why", not the date of a "when" clause', () => {
+    const { text } = ask(
+      'Why may an insurer skip the preliminary approval when it applies for a merger?',
+      [MERGER_KO, SCHOOLS_KO],
+      'en',
+    );
+    expect(text).toContain('예비인가를 생략할 수 있습니다');
+    expect(text).not.toContain('the date is');
+  });
+
+  it('meets a continent or country written in Hangul (Asia = 아시아), never calling it absent', () => {
+    const { text, refused } = ask('Which license did Haesolpin obtain, the first in Asia?', [SCHOOLS_KO], 'en');
+    expect(refused).toBe(false);
+    expect(text).toContain('아시아 최초로');
+  });
+
+  it('takes "the Bank of Korea" as one name, absent when only banks and Korea are mentioned', () => {
+    const { text, refused } = ask('What did the Bank of Korea say about insurer mergers?', [MERGER_KO], 'en');
+    expect(refused).toBe(true);
+    expect(text).toContain('Bank of Korea');
+  });
+
+  it('keeps a quotation inside the quoted source from ending the quotation early', () => {
+    const remarks = passage('윤 부위원장은 “핀테크 기업의 애로를 살펴보겠다”며 간담회의 의미를 언급했다.', {
+      title: '핀테크 간담회',
+    });
+    const { text } = ask('What did the vice chairman say about the meeting?', [remarks], 'en');
+    expect(text).toContain('“윤 부위원장은 ‘핀테크 기업의 애로를 살펴보겠다’며');
+    expect(answerLanguage(text)).toBe('en');
+  });
+});
