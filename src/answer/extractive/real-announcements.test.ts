@@ -70,3 +70,40 @@ describe('English questions over Korean-only releases', () => {
     expect(answerLanguage(text)).toBe('en');
   });
 });
+
+describe('the grammar of Korean questions', () => {
+  const LICENSE_KO = passage(
+    '상호금융조합을 저축은행으로 바꾸는 경우 별도의 신규인가 없이 인가내용의 변경 방식으로 전환합니다.\n' +
+      '상호금융조합의 전환 절차를 발표한 이유는?\n' +
+      '교원은 2월부터 교권 침해 긴급 직통전화 ‘1777’로 상담을 받을 수 있다.',
+    { title: '상호금융조합 전환 인가방식 안내' },
+  );
+
+  it('never takes a conditional or concessive ending for an absent term (…아니라면, …더라도, …는데)', () => {
+    for (const question of [
+      '상호금융조합을 저축은행으로 바꿀 때 새로 인가를 내주는 게 아니라면 어떤 방식으로 인가하나요?',
+      '상호금융조합을 저축은행으로 바꾸더라도 신규인가가 필요한가요, 아니면 어떤 방식인가요?',
+    ]) {
+      const { text, refused } = ask(question, [LICENSE_KO], 'ko');
+      expect(refused, question).toBe(false);
+      expect(text, question).toContain('인가내용의 변경 방식');
+      expect(text, question).not.toMatch(/아니라면|바꾸더라도/);
+    }
+  });
+
+  it('quotes what the source states, never a question the source asks', () => {
+    const { text } = ask('상호금융조합 전환 인가방식은 어떤 방식이에요?', [LICENSE_KO], 'ko');
+    expect(text).toContain('인가내용의 변경 방식');
+    expect(text).not.toContain('발표한 이유는?');
+  });
+
+  it('meets everyday words in the official ones (선생님 = 교원, 직통번호 = 직통전화)', () => {
+    const { text, refused } = ask(
+      '선생님들이 교권 침해를 당했을 때 전화할 수 있는 긴급 직통번호가 따로 생긴다던데 번호가 뭐예요?',
+      [LICENSE_KO],
+      'ko',
+    );
+    expect(refused).toBe(false);
+    expect(text).toContain('1777');
+  });
+});

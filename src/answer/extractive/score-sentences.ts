@@ -86,7 +86,8 @@ export function sentencesOf(sources: ContextSource[]): Sentence[] {
       const bare = key.replace(/^[-•·*]\s*/, '');
       const antecedent = REFERS_BACK.test(bare) || subjectless(bare) ? previous : undefined;
       previous = terms;
-      if (seen.has(key) || terms.size < 2 || isInstruction(text)) return;
+      // A question the source asks (a Q&A heading: "…발표한 이유는?") states nothing to quote.
+      if (seen.has(key) || terms.size < 2 || isInstruction(text) || /[?？]\s*$/.test(key)) return;
       seen.add(key);
       out.push({
         source,
