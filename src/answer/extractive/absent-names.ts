@@ -53,7 +53,9 @@ const NOT_A_NAME = /^([A-Z][a-z]+(ean|ese|ish|ian|an)|Monday|Tuesday|Wednesday|T
  * syllables or more; the kinds that are common nouns (시중은행, 중소기업) are vocabulary.
  */
 const ORGANIZATION =
-  /^[\uac00-\ud7a3]{2,}(전자|은행|증권|캐피탈|그룹|홀딩스|지주|바이오|중공업|모터스|모비스|물산|제철|텔레콤|하이닉스|랩스|네트웍스|시스템즈|엔터테인먼트|파트너스|인베스트먼트|벤처스|자산운용|투자증권)$/;
+  /^[\uac00-\ud7a3]{2,}(전자|은행|증권|캐피탈|그룹|홀딩스|지주|바이오|중공업|모터스|모비스|물산|제철|텔레콤|하이닉스|랩스|네트웍스|시스템즈|엔터테인먼트|파트너스|인베스트먼트|벤처스|자산운용|투자증권|부|처|청|위원회|공사|공단|재단|협회|진흥원|연구원|보증기금|거래소)$/;
+/** Endings of public bodies whose names are also common nouns of a release (지도부, 사무처, 교육청). */
+const COMMON_BODIES = /^(지도부|집행부|사무처|교육청|시도교육청|교육지원청|위원회|관계부처)$/;
 /** Kinds of bank, security and company that are common nouns, though they end like a name. */
 const COMMON_KINDS =
   /^(시중|지방|인터넷|인터넷전문|저축|국책|상업|투자|중앙|외국|외국계|지역|일반|특수|민간|대형|중소|전문|상호|협동|주거래|금융|대기업|친환경|신재생|차세대|첨단|국내|해외|글로벌|국가|공공|정책|대상|유가|담보|국공채|그린|레드|화이트)/;
@@ -95,8 +97,10 @@ function latinName(raw: string, first: boolean, next: QuestionToken | undefined)
 
 /** Is this Hangul noun a name by its form or its place in the question (`after`: the next tokens)? */
 function hangulName(raw: string, stem: string, after: QuestionToken[]): boolean {
-  if (stem.length < 2 || VERB_SYLLABLES.test(stem) || isVocabulary(stem) || COMMON_KINDS.test(stem)) return false;
-  if (ORGANIZATION.test(stem)) return true;
+  if (stem.length < 2 || VERB_SYLLABLES.test(stem) || COMMON_KINDS.test(stem)) return false;
+  // 산업은행, 교육부: an organisation is a name even when the lexicon translates it.
+  if (ORGANIZATION.test(stem) && !COMMON_BODIES.test(stem)) return true;
+  if (isVocabulary(stem)) return false;
   // 대구 데이터센터, 울산 공장: a bare word before a facility names where it is.
   if (stem === raw && FACILITY.test(after[0]?.raw ?? '') && stem.length <= 4) return true;
   const participant = stem !== raw && PARTICIPANT.test(raw);

@@ -107,3 +107,28 @@ describe('the grammar of Korean questions', () => {
     expect(text).toContain('1777');
   });
 });
+
+describe('an organisation the sources do not mention', () => {
+  const FUND_KO = passage(
+    '새솔 혁신펀드 3호는 5,000억원 규모로 조성되며, 모펀드 1,500억원은 정책금융기관이 출자한다.\n' +
+      '은행권과 증권사도 자펀드에 참여할 계획이다.',
+    { title: '새솔 혁신펀드 3호 조성 계획' },
+  );
+
+  it('refuses a question about a bank or a public body named by the lexicon, said to be missing', () => {
+    for (const [question, name] of [
+      ['수출입은행은 새솔 혁신펀드 3호에 얼마를 출자했나요?', '수출입은행'],
+      ['예금보험공사는 새솔 혁신펀드 3호에 얼마를 냈나요?', '예금보험공사'],
+    ]) {
+      const { text, refused } = ask(question!, [FUND_KO], 'ko');
+      expect(refused, question).toBe(true);
+      expect(text, question).toContain(`자료에는 ${name}에 대한 언급이 없습니다`);
+    }
+  });
+
+  it('still answers about the kinds of body the sources write (은행권, 정책금융기관)', () => {
+    const { text, refused } = ask('새솔 혁신펀드 3호 모펀드는 정책금융기관이 얼마를 출자하나요?', [FUND_KO], 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('1,500억원');
+  });
+});
