@@ -414,6 +414,8 @@ const INDUSTRY = `
 디지털 | digital
 디지털 전환 | digital transformation
 플랫폼 | platform
+미디어 | media
+채널 | channel
 결제 | payment; payments
 간편결제 | simple payment; mobile payment
 송금 | remittance; money transfer

@@ -133,6 +133,12 @@ const TERMS =
 const PERSON =
   /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,)]|씨| )/;
 
+/** Counters of anything (개, 건): a count of any unit answers them. */
+const GENERIC_COUNTERS: ReadonlySet<string> = new Set(['item', 'case']);
+/** Times releases state without a calendar date: 내년, 하반기, 2학기, 3월부터, next year. */
+const RELATIVE_TIME =
+  /(올해|금년|내년|내후년|작년|연내|연말|연초|상반기|하반기|분기|[1-4]학기|새학기|신학기|[1-9]\d?월(부터|까지|중|에|말|초)?)(?![가-힣])|\b(this|next|last) (year|month|quarter|semester)\b|\b(first|second) half\b|\bby the end of\b/i;
+
 /** A place in Korean (해남에, 국가산업단지에) or English (in Haenam, in the Saemangeum …). */
 const PLACE =
   /[가-힣]+(특별시|광역시|특별자치도|도|시|군|구|읍|면|산업단지|단지|지구|항|남|북|주|천|산|만금)(에|에서|의|로|에는)?(?=\s|,|\.|$)|\b(in|at|near) (the )?[A-Z][a-z]+/;
@@ -145,14 +151,18 @@ export function satisfiesType(
   sentence: string,
   quantities: Quantity[],
   currency?: 'USD' | 'KRW',
+  countUnit?: string,
 ): boolean {
   switch (type) {
     case 'money':
       return quantities.some((q) => q.kind === 'money' && (!currency || q.unit === currency));
     case 'count':
-      return quantities.some((q) => q.kind === 'count');
+      // "몇 명" is answered by a number of people, not by "1학기" or "30곳" ("몇 건", "몇 개" by any count).
+      return quantities.some(
+        (q) => q.kind === 'count' && (!countUnit || GENERIC_COUNTERS.has(countUnit) || q.unit === countUnit),
+      );
     case 'date':
-      return quantities.some((q) => q.kind === 'date');
+      return quantities.some((q) => q.kind === 'date') || RELATIVE_TIME.test(sentence);
     case 'percent':
       return quantities.some((q) => q.kind === 'percent');
     case 'duration':
@@ -168,6 +178,19 @@ export function satisfiesType(
     case 'other':
       return true;
   }
+}
+
+/**
+ * The unit of the count a question asks ("몇 명" → person, "몇 곳" → site), as the number
+ * module reads units; undefined when it names none it knows.
+ *
+ * @example askedCountUnit('위원은 몇 명인가요?') // 'person'
+ */
+export function askedCountUnit(question: string): string | undefined {
+  const counter = /몇\s?([가-힣]+)/.exec(question)?.[1];
+  if (!counter) return undefined;
+  const unit = extractQuantities(`1${counter}`).find((q) => q.kind === 'count')?.unit;
+  return unit || undefined;
 }
 
 /**

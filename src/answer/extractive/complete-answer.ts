@@ -65,8 +65,8 @@ export function completeAnswer(
     // …or answer the other half of a two-part question: a kind of value none chosen states.
     const completes = query.types.some(
       (type) =>
-        satisfiesType(type, candidate.text, candidate.quantities, query.currency) &&
-        !chosen.some((c) => satisfiesType(type, c.text, c.quantities, query.currency)),
+        satisfiesType(type, candidate.text, candidate.quantities, query.currency, query.countUnit) &&
+        !chosen.some((c) => satisfiesType(type, c.text, c.quantities, query.currency, query.countUnit)),
     );
     const ownWord = !followUp || query.words.some((_w, i) => ownWordAt(i) && candidate.coverage[i]! >= 0.5);
     if (restates || !adds || !ownWord || (otherDocument && !onTopic && !completes)) continue;

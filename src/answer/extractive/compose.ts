@@ -188,6 +188,22 @@ export function composeUnnamed(sentence: ScoredSentence, language: Lang): string
     : `The sources name none; they only say [${sentence.source.n}]: ${quoted(sentence)}`;
 }
 
+const VALUE_KIND: Record<Lang, Partial<Record<AnswerType, string>>> = {
+  ko: { count: '수(인원·개수)', money: '금액', date: '날짜·시기' },
+  en: { count: 'number', money: 'amount', date: 'date' },
+};
+
+/**
+ * What the sources say instead of the value asked, after the refusal: "자료에는 해당 금액이
+ * 나오지 않고 다음 내용만 있습니다 [1]: “…”".
+ */
+export function composeValueless(sentence: ScoredSentence, type: AnswerType, language: Lang): string {
+  const kind = VALUE_KIND[language][type] ?? VALUE_KIND[language].count!;
+  return language === 'ko'
+    ? `자료에는 해당 ${kind}이(가) 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
+    : `The sources give no ${kind} for this; they only say [${sentence.source.n}]: ${quoted(sentence)}`;
+}
+
 /** Documents named after the refusal of a question about a name no source mentions. */
 const COVERED_DOCUMENTS = 2;
 

@@ -16,7 +16,7 @@ import { REFUSAL_TEXT, isRewritePrompt, promptLanguage } from '../prompts.js';
 import { carryEntities } from '../follow-up.js';
 import type { ChatMessage } from '../../types.js';
 import { selectSentences } from './select-sentences.js';
-import { composeAbsent, composeAnswer, composeUnnamed } from './compose.js';
+import { composeAbsent, composeAnswer, composeUnnamed, composeValueless } from './compose.js';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
 
@@ -60,7 +60,9 @@ export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnsw
       ? ` ${composeAbsent(selection.absent, sources, language)}`
       : selection.unnamed
         ? ` ${composeUnnamed(selection.unnamed, language)}`
-        : '';
+        : selection.valueless
+          ? ` ${composeValueless(selection.valueless, selection.query.type, language)}`
+          : '';
     return { text: REFUSAL_TEXT[language] + note, refused: true };
   }
   return { text: composeAnswer(selection, language), refused: false };

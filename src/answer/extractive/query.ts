@@ -8,6 +8,7 @@ import { readQuestion, type QuestionWord } from './question-words.js';
 import { shapeOf, type QuestionShape } from './question-shape.js';
 import {
   answerTypesOf,
+  askedCountUnit,
   askedCurrency,
   asksPurpose,
   isSpecificType,
@@ -51,6 +52,10 @@ export interface Query {
   /** Every kind asked for ("자본금과 완공 목표": money and date); a sentence stating any of them qualifies. */
   types: AnswerType[];
   currency?: 'USD' | 'KRW';
+  /** The unit of the count asked ("몇 명": person), when the question names one. */
+  countUnit?: string;
+  /** A yes/no question checking something ("…인가요?", "Is …"): the sentence that checks it answers. */
+  confirms: boolean;
   wantsList: boolean;
   /** "Compare A with B", "A와 B를 비교": with no measure named, the figures the sources give are compared. */
   compares: boolean;
@@ -119,7 +124,9 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
     });
   }
   const currency = askedCurrency(question);
-  const given = CONFIRMS.test(question.trim()) ? [] : quantitiesOf(withoutInstructions(question));
+  const countUnit = askedCountUnit(question);
+  const confirms = CONFIRMS.test(question.trim());
+  const given = confirms ? [] : quantitiesOf(withoutInstructions(question));
   // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.
   if (isSpecificType(types[0]!)) types = [types[0]!];
   return {
@@ -127,6 +134,8 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
     type: types[0]!,
     types,
     ...(currency ? { currency } : {}),
+    ...(countUnit ? { countUnit } : {}),
+    confirms,
     wantsList: LIST_CUES.test(question) || (shape.excluded.length > 0 && types[0] === 'other'),
     compares: COMPARE.test(question),
     shape,

@@ -464,6 +464,8 @@ function koreanWord(written: string): QuestionWord | undefined {
   if (hada && raw.length - hada[0].length >= 2) return verb(raw.slice(0, -hada[0].length));
   const verbEnding = VERB_ENDING.exec(raw);
   if (verbEnding && raw.length - verbEnding[0].length >= 1) return verb(raw.slice(0, -verbEnding[0].length));
+  // 얻기, 받기 위해: a verb made a noun by 기 names an action, not a thing to find.
+  if (/^[\uac00-\ud7a3]+기$/.test(stem) && KO_VERB_STEMS.has(stem.slice(0, -1))) return verb(stem.slice(0, -1));
   // 나오는, 만드는: a known verb stem with what looked like a particle.
   if (KO_VERB_STEMS.has(stem) || KO_VERB_STEMS.has(bare)) return verb(KO_VERB_STEMS.has(stem) ? stem : bare);
   // 나가요, 와요, 줘요: a verb stem that took 요 directly (its 아/어 merged into it).

@@ -132,3 +132,32 @@ describe('an organisation the sources do not mention', () => {
     expect(text).toContain('1,500억원');
   });
 });
+
+describe('a question whose asked value no sentence states', () => {
+  const CARE_KO = passage(
+    '2학기에는 모든 초등학교에 돌봄 전담 조직인 ‘온누리지원실’을 설치하고 전담 실무인력도 배치한다.\n' +
+      '학교안전지킴이는 올해 2,340명으로 늘린다.\n' +
+      '온누리 협의회는 세부 운영기준의 타당성을 점검한다.',
+    { title: '온누리 돌봄 지원 계획' },
+  );
+
+  it('refuses "몇 명" when the sentences on the subject give no number of people, saying so', () => {
+    const { text, refused } = ask('온누리지원실 전담 실무인력은 전국에 모두 몇 명을 배치하나요?', [CARE_KO], 'ko');
+    expect(refused).toBe(true);
+    expect(text).toContain('자료에는 해당 수(인원·개수)이(가) 나오지 않고 다음 내용만 있습니다');
+    expect(text).toContain('전담 실무인력도 배치한다');
+  });
+
+  it('refuses "how many members" when no sentence counts them, in English', () => {
+    const { text, refused } = ask('How many members sit on the Onnuri council?', [CARE_KO], 'en');
+    expect(refused).toBe(true);
+    expect(text).not.toContain('2,340');
+  });
+
+  it('still answers a count of people, and a time a release states without a date (2학기, 내년)', () => {
+    expect(ask('학교안전지킴이는 올해 몇 명인가요?', [CARE_KO], 'ko').text).toContain('2,340명');
+    const when = ask('온누리지원실은 모든 초등학교에 언제 설치되나요?', [CARE_KO], 'ko');
+    expect(when.refused).toBe(false);
+    expect(when.text).toContain('2학기에는');
+  });
+});

@@ -269,7 +269,9 @@ export function scoreSentences(
     const own = sentence.quantities.filter(
       (q) => !query.given.some((g) => g.kind === q.kind && g.unit === q.unit && g.value === q.value),
     );
-    const satisfies = query.types.some((type) => satisfiesType(type, sentence.text, own, query.currency));
+    const satisfies = query.types.some((type) =>
+      satisfiesType(type, sentence.text, own, query.currency, query.countUnit),
+    );
     const support = supportOn({ coverage, satisfies }, weights, query);
     const breadth = weights.reduce((sum, w, i) => sum + w * coverage[i]!, 0) / totalWeight;
     return { ...sentence, support, satisfies, coverage, breadth };

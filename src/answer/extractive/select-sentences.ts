@@ -64,8 +64,24 @@ export interface Selection {
   superseded?: ScoredSentence;
   /** When refusing a question about names the sources do not give: what they say instead. */
   unnamed?: ScoredSentence;
+  /** When refusing a question whose asked value (a count, an amount, a date) no sentence states: what they say instead. */
+  valueless?: ScoredSentence;
   /** When refusing a question about a company, person or place no source mentions: its name(s). */
   absent?: string[];
+}
+
+/** Kinds of value an answer must state; a sentence without one does not answer. */
+const MEASURED: ReadonlySet<AnswerType> = new Set(['count', 'money', 'date']);
+
+/**
+ * Does the sentence state some value a measured question could be asking for? "얼마나" asks
+ * an amount, a count or a ratio alike (6,100여 대, 4.8배), so any figure or time will do,
+ * except that a count of a named unit ("몇 명") needs that unit.
+ */
+function statesValue(s: ScoredSentence, query: Query): boolean {
+  if (s.satisfies) return true;
+  if (query.type === 'count' && query.countUnit) return false;
+  return s.quantities.length > 0 || satisfiesType('date', s.text, []);
 }
 
 const sentencesIn = (parts: AnswerPart[]): ScoredSentence[] =>
@@ -172,6 +188,13 @@ export function selectSentences(
   // many are GPUs?"): an answer that only restates the user's figure does not give the parts.
   const asksBeyondGiven = query.given.some((g) => query.types.some((type) => satisfiesType(type, g.text, [g])));
   if (asksBeyondGiven && !chosen.some((s) => s.satisfies)) return none;
+  // "몇 명을 배치하나요?", "얼마를 출자했나요?", "언제 지정되나요?": a sentence on the topic that
+  // states no number, amount or date of the asked kind is related, not the answer. The
+  // refusal quotes what the sources do say.
+  if (MEASURED.has(query.type) && !query.confirms && !chosen.some((s) => statesValue(s, query))) {
+    const best = chosen[0]!;
+    return { ...none, bestSupport: 0, ...(best.support >= minSupport * SEED_SHARE ? { valueless: best } : {}) };
+  }
 
   // An entity no sentence names counts against the answer like any missing word.
   const support = extremes ? Math.max(...chosen.map((s) => s.support)) : combinedSupport(chosen, scores.weights, query);
