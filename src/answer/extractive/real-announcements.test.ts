@@ -8,6 +8,7 @@
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { answerLanguage } from '../../eval/grader.js';
+import { hasStem } from './score-sentences.js';
 
 const MERGER_KO = passage(
   '보험회사 간 합병은 보험업법 제139조에 따라 금융위원회의 인가를 받아야 합니다.\n' +
@@ -159,5 +160,37 @@ describe('a question whose asked value no sentence states', () => {
     const when = ask('온누리지원실은 모든 초등학교에 언제 설치되나요?', [CARE_KO], 'ko');
     expect(when.refused).toBe(false);
     expect(when.text).toContain('2학기에는');
+  });
+});
+
+describe('sentences as a PDF lays them out', () => {
+  it('reads a sentence the layout broke across lines, into the list it introduces, as one', () => {
+    const fund = passage(
+      '특히, 새솔 펀드 2호는 투자대상을 특정하지 않았던 1호 펀드와 달리, 투자대상을\n' +
+        '①창업단계, ②판로개척 단계, ③수출확대 단계로 세분화하여 맞춤형 투자를 할 예정이다.',
+      { title: '새솔 펀드 2호 운용 계획' },
+    );
+    const { text } = ask('새솔 펀드 2호는 1호와 달리 투자 대상을 어떤 단계로 나눠서 투자하나요?', [fund], 'ko');
+    expect(text).toContain('투자대상을 ①창업단계, ②판로개척 단계, ③수출확대 단계로 세분화하여');
+  });
+
+  it('quotes a sentence with its footnote, where the release lists what the sentence names', () => {
+    const review = passage(
+      '단, 조합의 전환은 중요사항의 변경인 만큼 법령상 모든 세부요건*에 대해 심사하겠습니다.\n' +
+        '* 출자자 요건, 운영계획의 타당성 요건, 전산설비 요건 등\n' +
+        '또한, 외부 점검 절차도 생략 없이 진행하겠습니다.',
+      { title: '조합 전환 심사 안내' },
+    );
+    const { text } = ask('조합 전환 때 세부요건에는 구체적으로 어떤 것들이 있어?', [review], 'ko');
+    expect(text).toContain(
+      '세부요건*에 대해 심사하겠습니다. (* 출자자 요건, 운영계획의 타당성 요건, 전산설비 요건 등)',
+    );
+  });
+
+  it('does not take a one-syllable verb of the question (내야) for the start of a noun (내용, 내년)', () => {
+    expect(hasStem('구분 주요 내용 지원실적', '내')).toBe(false);
+    expect(hasStem('내년부터 시행한다', '내')).toBe(false);
+    expect(hasStem('기한까지 내야 한다', '내')).toBe(true);
+    expect(hasStem('보험료를 내는 사람', '내')).toBe(true);
   });
 });

@@ -74,13 +74,51 @@ export interface ScoredSentence extends Sentence {
   breadth: number;
 }
 
+/**
+ * A line a PDF broke inside a sentence ends on a particle or a comma, not on a sentence
+ * ending: "…1호 펀드와 달리, 투자대상을" goes on in "①초기단계, ②…로 세분화하여 …".
+ */
+const RUNS_ON = /([을를이가은는의에와과로도및,]|에서|으로|에게|부터|까지|하고|하며|하여|하되|이며)$/;
+/** A footnote line: "* 대주주 요건, 사업계획의 타당성 요건 …" under "…세부심사요건*에 대해 …". */
+const FOOTNOTE = /^[*※]\s*/;
+/** A word carrying a footnote marker (세부심사요건*, 발표*한), not a bullet or a list of stars. */
+const MARKED = /[\p{L}\p{N})」』]\*{1,3}(?!\*)/u;
+/** Footnotes joined to the sentence they annotate, at most this many (a list of definitions is not one). */
+const MAX_FOOTNOTES = 3;
+
+/**
+ * The sentences of a passage as a reader of the PDF sees them: a sentence the layout broke
+ * across lines is whole again, and a sentence with a footnote marker carries its footnotes
+ * ("…모든 세부심사요건*에 대해 심사하겠습니다. (* 대주주 요건, 사업계획의 타당성 요건 …)"), which
+ * is where a release lists what the sentence only names.
+ */
+export function pdfSentences(text: string): string[] {
+  const pieces = splitSentences(text);
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let sentence = pieces[i]!;
+    while (RUNS_ON.test(sentence) && i + 1 < pieces.length && !FOOTNOTE.test(pieces[i + 1]!)) {
+      sentence = `${sentence} ${pieces[++i]!}`;
+    }
+    if (MARKED.test(sentence) && !FOOTNOTE.test(sentence)) {
+      const notes: string[] = [];
+      while (notes.length < MAX_FOOTNOTES && i + 1 < pieces.length && FOOTNOTE.test(pieces[i + 1]!)) {
+        notes.push(pieces[++i]!);
+      }
+      if (notes.length > 0) sentence = `${sentence} (${notes.join(' ')})`;
+    }
+    out.push(sentence);
+  }
+  return out;
+}
+
 /** The sentences of the context that could be quoted: no duplicates, no instructions to the assistant. */
 export function sentencesOf(sources: ContextSource[]): Sentence[] {
   const seen = new Set<string>();
   const out: Sentence[] = [];
   for (const source of sources) {
     let previous: Set<string> | undefined;
-    splitSentences(source.text).forEach((text, position) => {
+    pdfSentences(source.text).forEach((text, position) => {
       const key = text.replace(/\s+/g, ' ').trim();
       const terms = new Set(tokenize(text));
       const bare = key.replace(/^[-•·*]\s*/, '');
@@ -125,8 +163,14 @@ export function hasStem(text: string, stem: string): boolean {
   const lower = text.toLowerCase();
   if (/^[a-z]/.test(stem)) return new RegExp(`\\b${stem}`).test(lower);
   // Korean words start after a space or punctuation; a stem inside a word (치 in 가치) is another word.
-  return new RegExp(`(^|[\\s(,“"'‘])${stem}`).test(lower);
+  // A one-syllable stem is a verb only when an ending follows it (내야, 내는), not a noun's
+  // next syllable (내용, 내년).
+  const after = /^[\uac00-\ud7a3]$/.test(stem) ? `(?=${VERB_TAIL.source}|$|[\\s,.)])` : '';
+  return new RegExp(`(^|[\\s(,“"'‘])${stem}${after}`).test(lower);
 }
+
+/** Syllables that open a verb's ending after a one-syllable stem. */
+const VERB_TAIL = /[다요며면고지게기도록는은을서어아여야니까네죠던든겠시세]/;
 
 /** Words that only help: matched, they add support; missing, they cost nothing. */
 export const isBonus = (w: QueryWord) => !w.required;
