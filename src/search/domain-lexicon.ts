@@ -87,8 +87,11 @@ const LAW = `
 시행령 | enforcement decree
 시행규칙 | enforcement rule
 규정 | regulation; provision
-조항 | clause; provision
 조 | article
+조항 | article; provision; clause
+근거 | basis; legal basis; grounds
+규율 | govern; regulate
+적용 | application; apply; applies
 은행법 | Banking Act
 자본시장법 | Capital Markets Act
 금융지주회사법 | Financial Holding Companies Act

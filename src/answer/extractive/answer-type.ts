@@ -21,12 +21,19 @@ export type AnswerType =
   | 'place'
   /** The terms of a loan or deal (대출 조건, loan terms): long-term, low-interest, a maturity, collateral. */
   | 'terms'
+  /** The provision of a law (몇 조, which article): 제8조, Article 8. */
+  | 'article'
   /** Anything else: a name, a place, a purpose. No value is required. */
   | 'other';
 
 /** Checked in this order: the first match wins ("몇 퍼센트" is a percentage, not a count). */
 const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ['per-share', /주당|주가|share price|stock price|per share|price per/i],
+  // "몇 조 규모" asks trillions: a provision is asked with 조항/조문 or after a law's name.
+  [
+    'article',
+    /(몇|어느|무슨|어떤) ?조(항|문)|(법|령|규정)\S*\s(\S+\s){0,3}?(몇|어느|무슨) ?조(?! ?(원|규모|달러))|\b(which|what) (article|provision|section)\b/i,
+  ],
   [
     'percent',
     /금리|이자율|이율|(^|\s)이자(는|가|를|$|\s)|수익률|퍼센트|%|비율|지분|interest rate|(?<![-\w])interest(?!-| in\b)|\brates?\b|percent|percentage|\byield|\breturns?\b|\bstake\b|\bratio\b/i,
@@ -120,7 +127,7 @@ const ENDS_WITH_PERSON =
 
 /** Kinds that announcements often omit: no sentence stating one means no answer. */
 export function isSpecificType(type: AnswerType): boolean {
-  return type === 'percent' || type === 'duration' || type === 'per-share' || type === 'person';
+  return type === 'percent' || type === 'duration' || type === 'per-share' || type === 'person' || type === 'article';
 }
 
 const DURATION =
@@ -132,6 +139,9 @@ const TERMS =
 /** Names in English text (Kim Seong-hoon) or Korean names beside a title (김성훈 대표). */
 const PERSON =
   /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,)]|씨| )/;
+
+/** A provision of a law: 제8조, 제5조제6항, Article 8. */
+const ARTICLE = /제\s?\d+\s?조|\bArticle \d+/;
 
 /** Counters of anything (개, 건): a count of any unit answers them. */
 const GENERIC_COUNTERS: ReadonlySet<string> = new Set(['item', 'case']);
@@ -175,6 +185,8 @@ export function satisfiesType(
       return PLACE.test(sentence);
     case 'terms':
       return TERMS.test(sentence);
+    case 'article':
+      return ARTICLE.test(sentence);
     case 'other':
       return true;
   }

@@ -40,6 +40,23 @@ describe('English questions over Korean-only releases', () => {
     }
   });
 
+  it('answers "which article" with the sentence citing the provision, not the one naming the act', () => {
+    const rules = passage(
+      '다만, 현행 보험업법령상 보험회사 간 합병에 관한 상세한 규정은 없습니다.\n' +
+        '□ 보험회사 간 합병은 보험업법상 인가규정(제139조)에 따라 심사하게 됩니다.',
+      { title: '보험회사 합병 인가 절차' },
+    );
+    for (const [question, language] of [
+      ['Which article of the Insurance Business Act governs a merger of insurers?', 'en'],
+      ['보험회사 합병은 보험업법 몇 조에 따라 심사하나요?', 'ko'],
+    ] as const) {
+      expect(ask(question, [rules], language).text, question).toContain('제139조');
+    }
+    // "몇 조 규모" asks trillions, not a provision.
+    const fund = passage('새솔 펀드는 자본금을 모두 3조 원 규모로 조성한다.', { title: '새솔 펀드' });
+    expect(ask('새솔 펀드 자본금은 몇 조 규모로 조성하나요?', [fund], 'ko').text).toContain('3조 원');
+  });
+
   it('asks a reason with "why", not the date of a "when" clause', () => {
     const { text } = ask(
       'Why may an insurer skip the preliminary approval when it applies for a merger?',
