@@ -74,7 +74,9 @@ const ENTITY_KINDS = new Set(
     'universities supplier suppliers manufacturer manufacturers maker makers operator operators ' +
     'regulator regulators authority authorities agency agencies ministry ministries country countries ' +
     '기업 회사 업체 은행 기관 투자자 금융사 금융기관 파트너 포털 사업자 증권사 운용사 대기업 보험사 카드사 투자사 그룹 병원 ' +
-    '대학 공급사 제조사 운영사 통신사 건설사 제약사 자산운용사 협력사 참여사 나라 국가 부처 당국 규제기관'
+    '대학 공급사 제조사 운영사 통신사 건설사 제약사 자산운용사 협력사 참여사 나라 국가 부처 당국 규제기관 ' +
+    // "…로 뽑힌 곳은 어디", "어느 지역": a place or body asked by the kind of thing it is.
+    '곳 위탁운용사 지역 지자체 regions region'
   ).split(' '),
 );
 /** Tokens after a kind noun that ask for its name: "은행은 어디야", "투자자는 누구". */

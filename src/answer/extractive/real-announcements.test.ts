@@ -172,6 +172,20 @@ describe('a question whose asked value no sentence states', () => {
     expect(text).not.toContain('2,340');
   });
 
+  it('refuses "…로 뽑힌 곳은 어디" when the sources only say a selection is under way', () => {
+    const fund = passage(
+      '새솔 펀드 3호는 올해 위탁운용사 선정 등 조성작업에 착수하였으며, 내년부터 투자가 집행될 예정이다.',
+      {
+        title: '새솔 펀드 3호',
+      },
+    );
+    const { text, refused } = ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [fund], 'ko');
+    expect(refused).toBe(true);
+    expect(text).toContain('자료에는 이름이 나오지 않고 다음 내용만 있습니다');
+    const named = passage('새솔 펀드 3호 위탁운용사로 한결파트너스가 선정되었다.', { title: '새솔 펀드 3호 운용사' });
+    expect(ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [named], 'ko').text).toContain('한결파트너스');
+  });
+
   it('still answers a count of people, and a time a release states without a date (2학기, 내년)', () => {
     expect(ask('학교안전지킴이는 올해 몇 명인가요?', [CARE_KO], 'ko').text).toContain('2,340명');
     const when = ask('온누리지원실은 모든 초등학교에 언제 설치되나요?', [CARE_KO], 'ko');
