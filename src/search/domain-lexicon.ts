@@ -87,7 +87,6 @@ const LAW = `
 시행령 | enforcement decree
 시행규칙 | enforcement rule
 규정 | regulation; provision
-조 | article
 조항 | article; provision; clause
 근거 | basis; legal basis; grounds
 규율 | govern; regulate

@@ -8,7 +8,10 @@
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { answerLanguage } from '../../eval/grader.js';
-import { hasStem } from './score-sentences.js';
+import { hasStem, scoreSentences, sentencesOf } from './score-sentences.js';
+import { buildQuery } from './query.js';
+import { contextGlossary } from './glossary.js';
+import { toContextSources } from '../context.js';
 
 const MERGER_KO = passage(
   '보험회사 간 합병은 보험업법 제139조에 따라 금융위원회의 인가를 받아야 합니다.\n' +
@@ -55,6 +58,16 @@ describe('English questions over Korean-only releases', () => {
     // "몇 조 규모" asks trillions, not a provision.
     const fund = passage('새솔 펀드는 자본금을 모두 3조 원 규모로 조성한다.', { title: '새솔 펀드' });
     expect(ask('새솔 펀드 자본금은 몇 조 규모로 조성하나요?', [fund], 'ko').text).toContain('3조 원');
+  });
+
+  it('does not meet a Korean word in half of a longer phrase (단계 is not "growth" of "growth stage")', () => {
+    const sources = toContextSources([
+      passage('Mega projects showed strong growth, with 12 projects approved so far.', { lang: 'en' }),
+    ]);
+    const query = buildQuery('그 다음 단계에서는 어떤 분야가 추가돼?');
+    const scores = scoreSentences(query, sentencesOf(sources), sources, contextGlossary(sources));
+    const stage = query.words.findIndex((w) => w.text === '단계');
+    expect(scores.models[stage]!.variants).not.toContainEqual(['growth']);
   });
 
   it('asks a reason with "why", not the date of a "when" clause', () => {

@@ -253,8 +253,10 @@ export function scoreSentences(
       ),
     );
     const present = spellings.map((terms) => terms.filter((t) => df.has(t)));
+    // …and it counts only where the context writes the whole phrase: half of "growth stage" is
+    // not 단계.
     const kept = present.flatMap((terms, i) =>
-      terms.length > 0 && terms.length >= PRESENT_SHARE * spellings[i]!.length ? [i] : [],
+      terms.length > 0 && terms.length >= (looseAt.has(i) ? 1 : PRESENT_SHARE) * spellings[i]!.length ? [i] : [],
     );
     const variants = kept.map((i) => present[i]!);
     const weighing = kept.filter((i) => !looseAt.has(i)).map((i) => present[i]!);
