@@ -495,6 +495,19 @@ const POLICY_ACTION = `
 마련 | preparation; prepare; draw up
 수립 | establishment; formulate
 반영 | reflect; incorporate
+취득 | obtain; acquire; acquisition
+확보 | secure; obtain; acquire
+동의 | consent; agree; agreement
+허용 | allow; permit
+필요 | need; necessary; required
+불필요 | unnecessary; not required
+요구 | require; demand
+생략 | skip; omit; waive
+면제 | exemption; exempt; waive
+가능 | possible; can; able
+제한 | restriction; limit; restrict
+금지 | ban; prohibition; prohibit
+의무화 | mandate; make mandatory
 지원 | support; assistance; aid
 지원체계 | support system
 활성화 | revitalization; activation; boost; vitalize

@@ -56,7 +56,7 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ],
   [
     'date',
-    /언제|날짜|일자|시기|연도|몇 ?년도|몇 ?월|완공 ?(목표|시점|예정)|\bwhen\b|what date|which (year|date|month)|what (year|month)|\bby when\b|\bdeadline\b/i,
+    /언제|날짜|일자|시기|연도|몇 ?년도|몇 ?월|완공 ?(목표|시점|예정)|(^|[,;]\s*|\band\s+|\bsince\s+|\buntil\s+)when\b|what date|which (year|date|month)|what (year|month)|\bby when\b|\bdeadline\b/i,
   ],
   [
     'count',

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { answerLanguage } from '../../eval/grader.js';
 import { hasStem, scoreSentences, sentencesOf } from './score-sentences.js';
 import { buildQuery } from './query.js';
+import { selectSentences } from './select-sentences.js';
 import { contextGlossary } from './glossary.js';
 import { toContextSources } from '../context.js';
 
@@ -78,6 +79,20 @@ describe('English questions over Korean-only releases', () => {
     );
     expect(text).toContain('예비인가를 생략할 수 있습니다');
     expect(text).not.toContain('the date is');
+  });
+
+  it('trusts a well-bridged English question over a Korean-only release despite a word the lexicon lacks', () => {
+    const question =
+      'May an insurer bypass preliminary approval after a merger if it retains its facilities and staff?';
+    const { text, refused } = ask(question, [MERGER_KO], 'en');
+    expect(refused).toBe(false);
+    expect(text).toContain('예비인가를 생략할 수 있습니다');
+    // "bypass" is a gap in the lexicon, not evidence against the sentence: it is answered with
+    // confidence, well clear of the refusal threshold (0.53 when the gap weighs as the rarest word).
+    const sources = toContextSources([MERGER_KO]);
+    expect(selectSentences(question, sources, 'en').bestSupport).toBeGreaterThan(0.7);
+    // …but not one whose topic the glossaries barely reach.
+    expect(ask('How do insurers hedge catastrophe bonds abroad?', [MERGER_KO], 'en').refused).toBe(true);
   });
 
   it('meets a continent or country written in Hangul (Asia = 아시아), never calling it absent', () => {

@@ -158,6 +158,39 @@ export interface Scores {
   models: WordModel[];
 }
 
+/**
+ * An English question over Korean-only sources (or the reverse) whose topic words the
+ * glossaries mostly bridge: a word left unbridged ("governs", "skip") is more likely a gap in
+ * the offline lexicon than a sign the sources are about something else, so it weighs half an
+ * ordinary bridged word rather than as the rarest. Names are not concerned: a name no
+ * source mentions is refused before scoring (absent-names.ts).
+ */
+function trustBridgedQuestion(query: Query, models: WordModel[], sentences: Sentence[]): void {
+  const latin = (text: string) => /^[A-Za-z]/.test(text);
+  const topic = query.words.flatMap((w, i) =>
+    w.kind === 'content' && w.required && !w.carried && w.factor > 0 ? [i] : [],
+  );
+  if (topic.length === 0) return;
+  const questionLatin = topic.every((i) => latin(query.words[i]!.text));
+  const questionHangul = topic.every((i) => !latin(query.words[i]!.text));
+  // Only when no sentence of the context is in the question's script: then nothing can be found as written.
+  const inScript = sentences.some((s) =>
+    (questionLatin ? /[A-Za-z]{3,}\s[a-z]{3,}/ : /[\uac00-\ud7a3]{2,}/).test(s.text),
+  );
+  if ((!questionLatin && !questionHangul) || inScript) return;
+  const bridged = topic.filter((i) => models[i]!.variants.length > 0);
+  if (bridged.length < BRIDGED_SHARE * topic.length) return;
+  const mean = bridged.reduce((sum, i) => sum + models[i]!.weight, 0) / bridged.length;
+  for (const i of topic) {
+    if (models[i]!.variants.length === 0) models[i]!.weight = Math.min(models[i]!.weight, GAP_WEIGHT * mean);
+  }
+}
+
+/** Share of a cross-language question's topic words the glossaries must bridge before the rest are trusted as gaps. */
+const BRIDGED_SHARE = 2 / 3;
+/** A trusted gap weighs half an ordinary bridged word: it still counts, as a word the answer does not show. */
+const GAP_WEIGHT = 0.5;
+
 /** Does the text contain a word starting with the stem (짓 in 짓고, buil in built, 지원 in 지원한다)? */
 export function hasStem(text: string, stem: string): boolean {
   const lower = text.toLowerCase();
@@ -275,6 +308,7 @@ export function scoreSentences(
       identifier: w.identifier,
     };
   });
+  trustBridgedQuestion(query, models, sentences);
   const weights = models.map((m) => m.weight);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
 
