@@ -24,13 +24,16 @@ import { categoryTable } from '../../src/eval/report-markdown.js';
 
 const GOLDEN = 'evals/shared-docs-answers.golden.jsonl';
 
-/** A little under the figures the answerer reaches on this set (see the README, "Answering"). */
+/**
+ * A little under the figures the answerer reaches on this set: fact 0.891, answer 0.886,
+ * citation 1.000, refusal 0.956, hit@5 1.000, language 1.000.
+ */
 const REAL_DOCS_THRESHOLDS: Threshold[] = [
   { metric: 'hit@5', bound: 'min', value: 0.95 },
-  { metric: 'fact_recall', bound: 'min', value: 0.75 },
-  { metric: 'answer_accuracy', bound: 'min', value: 0.75 },
-  { metric: 'citation_precision', bound: 'min', value: 0.9 },
-  { metric: 'refusal_accuracy', bound: 'min', value: 0.86 },
+  { metric: 'fact_recall', bound: 'min', value: 0.85 },
+  { metric: 'answer_accuracy', bound: 'min', value: 0.84 },
+  { metric: 'citation_precision', bound: 'min', value: 0.95 },
+  { metric: 'refusal_accuracy', bound: 'min', value: 0.88 },
   { metric: 'language_match', bound: 'min', value: 0.95 },
 ];
 

@@ -189,8 +189,8 @@ export function composeUnnamed(sentence: ScoredSentence, language: Lang): string
 }
 
 const VALUE_KIND: Record<Lang, Partial<Record<AnswerType, string>>> = {
-  ko: { count: '수(인원·개수)', money: '금액', date: '날짜·시기' },
-  en: { count: 'number', money: 'amount', date: 'date' },
+  ko: { count: '수(인원·개수)', money: '금액', date: '날짜·시기', place: '장소·지역' },
+  en: { count: 'number', money: 'amount', date: 'date', place: 'place' },
 };
 
 /**

@@ -28,6 +28,8 @@ const COMPARE = /\bcompar|\bversus\b|\bvs\b|\bdifference\b|비교|차이/i;
  */
 const CONFIRMS =
   /(맞나요|맞죠|맞지|맞아요|맞아|맞습니까|맞는지|인가요|인가|이죠|이지요|이야|죠|니)\s*[?？]*$|^(is|are|was|were|does|do|did|will|has|have|had|can|could|should|would)\b/i;
+/** Question words: a question holding one asks for something, whatever its ending. */
+const ASKS_WH = /어느|어디|무엇|뭐|누구|누가|몇|언제|얼마|어떤|무슨|\b(what|which|who|whom|where|when|how)\b/i;
 /** How many earlier user turns a follow-up may lean on. */
 const CARRY_TURNS = 2;
 /**
@@ -125,7 +127,8 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
   }
   const currency = askedCurrency(question);
   const countUnit = askedCountUnit(question);
-  const confirms = CONFIRMS.test(question.trim());
+  // "…있는 학교들인가요?" after "어느 지역" asks where, not whether.
+  const confirms = CONFIRMS.test(question.trim()) && !ASKS_WH.test(question);
   const given = confirms ? [] : quantitiesOf(withoutInstructions(question));
   // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.
   if (isSpecificType(types[0]!)) types = [types[0]!];

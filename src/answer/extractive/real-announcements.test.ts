@@ -214,6 +214,17 @@ describe('a question whose asked value no sentence states', () => {
     expect(ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [named], 'ko').text).toContain('한결파트너스');
   });
 
+  it('refuses "어느 지역에 있는 …인가요?" when the sentence on the topic names no place', () => {
+    const pilots = passage('3월부터는 온누리 모델학교 20곳, 시범지역 2개 운영 등을 통해 통합 선도사업을 추진한다.', {
+      title: '온누리 선도사업',
+    });
+    const { text, refused } = ask('온누리 모델학교 20곳은 어느 지역에 있는 학교들인가요?', [pilots], 'ko');
+    expect(refused).toBe(true);
+    expect(text).toContain('자료에는 해당 장소·지역이(가) 나오지 않고');
+    const placed = passage('온누리 모델학교 20곳은 세종시와 청주시에 있다.', { title: '온누리 모델학교' });
+    expect(ask('온누리 모델학교 20곳은 어느 지역에 있는 학교들인가요?', [placed], 'ko').text).toContain('세종시');
+  });
+
   it('still answers a count of people, and a time a release states without a date (2학기, 내년)', () => {
     expect(ask('학교안전지킴이는 올해 몇 명인가요?', [CARE_KO], 'ko').text).toContain('2,340명');
     const when = ask('온누리지원실은 모든 초등학교에 언제 설치되나요?', [CARE_KO], 'ko');

@@ -70,6 +70,13 @@ export interface Selection {
   absent?: string[];
 }
 
+/**
+ * Where something is (어느 지역에 있는, 어디에 위치한, where is … located): a place answers, a
+ * sentence on the topic naming none does not. ("Where does it get its data from" asks a source.)
+ */
+const ASKS_LOCATION =
+  /어느 ?(지역|곳|도시|시도|나라)|어디에 ?(있|위치|설치|들어서|세워)|\bwhere (is|are|was|were|will)\b.*\b(located|built|based|held|set up)\b|\bin which (region|city|province|area)\b/i;
+
 /** Kinds of value an answer must state; a sentence without one does not answer. */
 const MEASURED: ReadonlySet<AnswerType> = new Set(['count', 'money', 'date']);
 
@@ -80,7 +87,7 @@ const MEASURED: ReadonlySet<AnswerType> = new Set(['count', 'money', 'date']);
  */
 function statesValue(s: ScoredSentence, query: Query): boolean {
   if (s.satisfies) return true;
-  if (query.type === 'count' && query.countUnit) return false;
+  if ((query.type === 'count' && query.countUnit) || query.type === 'place') return false;
   return s.quantities.length > 0 || satisfiesType('date', s.text, []);
 }
 
@@ -191,7 +198,8 @@ export function selectSentences(
   // "몇 명을 배치하나요?", "얼마를 출자했나요?", "언제 지정되나요?": a sentence on the topic that
   // states no number, amount or date of the asked kind is related, not the answer. The
   // refusal quotes what the sources do say.
-  if (MEASURED.has(query.type) && !query.confirms && !chosen.some((s) => statesValue(s, query))) {
+  const asksValue = MEASURED.has(query.type) || (query.type === 'place' && ASKS_LOCATION.test(question));
+  if (asksValue && !query.confirms && !chosen.some((s) => statesValue(s, query))) {
     const best = chosen[0]!;
     return { ...none, bestSupport: 0, ...(best.support >= minSupport * SEED_SHARE ? { valueless: best } : {}) };
   }
