@@ -50,3 +50,36 @@ describe('chunkSections', () => {
     }
   });
 });
+
+describe('notes of a release', () => {
+  const reference = '학교전담경찰관도 증원*하여 새로운 역할을 부여한다.';
+  const note = '* (2023년) 1,022명 → (2024년) 1,127명';
+
+  it('copies a note a page break parted from its reference to the page before, and keeps it on its own page', () => {
+    const chunks = chunkSections('doc', [
+      { text: `학교폭력에 체계적으로 대응한다. ${reference}`, page: 2 },
+      { text: `${note}\n(5) 학생의 마음건강을 최우선 지원\n학생들의 정신건강을 증진한다.`, page: 3 },
+    ]);
+    expect(chunks.map((c) => [c.page, c.text.includes(reference), c.text.includes(note)])).toEqual([
+      [2, true, true],
+      [3, false, true],
+    ]);
+    expect(chunks[0]!.text).not.toContain('마음건강');
+  });
+
+  it('leaves the next page alone when the page before refers to no note', () => {
+    const chunks = chunkSections('doc', [
+      { text: '학교폭력에 체계적으로 대응한다.', page: 2 },
+      { text: note, page: 3 },
+    ]);
+    expect(chunks[0]!.text).not.toContain('1,127명');
+  });
+
+  it('keeps a note in the chunk of its reference when the chunk is just full', () => {
+    const filler = '가나다라마바사아자차카타파하 '.repeat(6).trim() + '.';
+    const text = [filler, filler, `${filler} ${reference}`, note, filler].join('\n\n');
+    const chunks = chunkSections('doc', [{ text }], { maxChars: 3 * filler.length + reference.length + 4 });
+    const withReference = chunks.find((c) => c.text.includes(reference))!;
+    expect(withReference.text).toContain(note);
+  });
+});

@@ -28,6 +28,12 @@ interface Unit {
 }
 
 const TABLE_ROW = / \| /;
+/** A note line of a release (`* (2023년) 1,022명 → …`, `※ …`): it explains a `word*` above it. */
+const NOTE_LINE = /^(?:\*{1,3}\s|※)/u;
+/** A note reference: an asterisk right after a word (증원*, 입법*을). */
+const NOTE_REFERENCE = /[\p{L}\p{N})」｣』]\*{1,3}/u;
+/** A note may stretch its chunk this far past the target rather than be parted from its reference. */
+const NOTE_OVERFLOW = 1.25;
 
 /**
  * Units of a section's text: blank-line separated paragraphs, each list item (□ ○ ◦ - ·,
@@ -113,6 +119,25 @@ function hardSplit(sentence: string, maxChars: number): string[] {
 }
 
 /**
+ * Notes a page break parted from their reference: a section (page) that opens with note
+ * lines while the section before it holds a `word*` reference gets them copied to the end
+ * of that section too, so the sentence and the figures its note gives are in one chunk.
+ * They stay on their own page as well, where a citation of the note should point.
+ */
+function withNotesBesideReferences(sections: Section[]): Section[] {
+  return sections.map((section, i) => {
+    const next = sections[i + 1];
+    if (!next || !NOTE_REFERENCE.test(section.text)) return section;
+    const notes: string[] = [];
+    for (const line of next.text.trimStart().split('\n')) {
+      if (!NOTE_LINE.test(line.trim())) break;
+      notes.push(line.trim());
+    }
+    return notes.length ? { ...section, text: `${section.text.trimEnd()}\n${notes.join('\n')}` } : section;
+  });
+}
+
+/**
  * Packs a document's sections into chunks of at most `maxChars`, never across a page or
  * heading boundary, so every chunk has one page and one heading path to cite. Units
  * (paragraphs, list items, tables) stay whole when they fit; longer ones break at
@@ -132,11 +157,13 @@ export function chunkSections(docId: string, sections: Section[], options: Chunk
       ...(section.headings?.length ? { headings: section.headings } : {}),
     });
   };
-  for (const section of sections) {
+  for (const section of withNotesBesideReferences(sections)) {
     const packed: string[] = [];
     let current = '';
     for (const piece of units(section.text).flatMap((u) => pieces(u, maxChars))) {
-      if (current && current.length + 1 + piece.length > maxChars) {
+      const keepsNoteWithReference =
+        NOTE_LINE.test(piece) && current.length + 1 + piece.length <= maxChars * NOTE_OVERFLOW;
+      if (current && current.length + 1 + piece.length > maxChars && !keepsNoteWithReference) {
         packed.push(current);
         current = '';
       }
