@@ -18,6 +18,8 @@ export const benchQuestionSchema = z
     question: z.string().min(1),
     passage_id: z.string().optional(),
     all_gold_passage_ids: z.array(z.string()).optional(),
+    /** Reference answers, where the benchmark has them (`bench:answer` checks figures against them). */
+    answers: z.array(z.string()).optional(),
   })
   .refine((q) => q.passage_id !== undefined || (q.all_gold_passage_ids?.length ?? 0) > 0, {
     message: 'needs "passage_id" or a non-empty "all_gold_passage_ids"',

@@ -1,7 +1,9 @@
 /**
  * `npm run bench:answer -- --passages FILE --questions FILE [--json FILE]`
  * Calibration of the offline answerer's refusal threshold (src/answer/extractive/calibration.ts)
- * on a retrieval benchmark's questions: prints answer and refusal rates per threshold.
+ * on a retrieval benchmark's questions: prints answer and refusal rates per threshold; then,
+ * where the benchmark gives reference answers, how many of their figures the offline answers
+ * carry (src/bench/answer-figures.ts), answered from a context holding the gold page.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -9,7 +11,11 @@ import { fail, parseCli } from './args.js';
 import { parsePassages, parseQuestions } from '../bench/retrieval-bench.js';
 import { createIndexData, LocalIndex } from '../search/local-index.js';
 import { primaryLanguage } from '../text/language.js';
-import { calibrateQuestion, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
+import { calibrateQuestion, goldContexts, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
+import { composeExtractiveAnswer } from '../answer/extractive/extractive-model.js';
+import { buildPrompt } from '../answer/prompts.js';
+import { toContextSources } from '../answer/context.js';
+import { figureOutcome, sharedFigures, summarizeFigures, type FigureOutcome } from '../bench/answer-figures.js';
 import { MIN_SUPPORT } from '../answer/extractive/select-sentences.js';
 
 const USAGE = 'npm run bench:answer -- --passages FILE --questions FILE [--json FILE]';
@@ -35,16 +41,26 @@ async function main() {
       passages.map((p) => ({ id: `${p.id}#0`, docId: p.id, ordinal: 0, text: p.text })),
     ),
   );
+  const textOf = new Map(passages.map((p) => [p.id, p.text]));
   const cases: CalibrationCase[] = [];
+  const figures: FigureOutcome[] = [];
   for (const q of questions) {
     const gold = q.all_gold_passage_ids ?? [q.passage_id!];
     const goldDocs = new Set(gold.map(documentOf));
-    cases.push(
-      await calibrateQuestion(
-        { id: q.id, question: q.question, goldPassageIds: gold, goldDocument: (id) => goldDocs.has(documentOf(id)) },
-        index,
-      ),
-    );
+    const question = {
+      id: q.id,
+      question: q.question,
+      goldPassageIds: gold,
+      goldDocument: (id: string) => goldDocs.has(documentOf(id)),
+    };
+    cases.push(await calibrateQuestion(question, index));
+
+    const wanted = sharedFigures((q.answers ?? []).join('\n'), gold.map((id) => textOf.get(id) ?? '').join('\n'));
+    if (wanted.length === 0) continue;
+    const { withGold } = await goldContexts(question, index);
+    const language = primaryLanguage(q.question);
+    const prompt = buildPrompt({ question: q.question, history: [], sources: toContextSources(withGold), language });
+    figures.push(figureOutcome(q.id, wanted, composeExtractiveAnswer(prompt)));
   }
 
   console.log(`${cases.length} questions; MIN_SUPPORT is ${MIN_SUPPORT}`);
@@ -55,8 +71,22 @@ async function main() {
       `${row.threshold.toFixed(2).padStart(9)}  ${row.answered.toFixed(3).padStart(25)}  ${row.refused.toFixed(3).padStart(31)}  ${row.balanced.toFixed(3).padStart(8)}${mark}`,
     );
   }
+  if (figures.length) {
+    const f = summarizeFigures(figures);
+    console.log(
+      `\nfigures of the reference answers (${f.questions} questions whose reference states a figure its gold page states):` +
+        `\n  answered ${f.answered.toFixed(3)}  any figure stated ${f.anyFigure.toFixed(3)}  figure recall ${f.figureRecall.toFixed(3)}`,
+    );
+  }
   if (values.json)
-    await writeFile(resolve(values.json), JSON.stringify({ cases, sweep: sweep(cases, THRESHOLDS) }, null, 2));
+    await writeFile(
+      resolve(values.json),
+      JSON.stringify(
+        { cases, sweep: sweep(cases, THRESHOLDS), figures, figureSummary: summarizeFigures(figures) },
+        null,
+        2,
+      ),
+    );
 }
 
 main().catch((error) => fail((error as Error).message, 1));

@@ -51,8 +51,14 @@ function answeringThreshold(answers: (threshold: number) => boolean): number {
   return Number((lo * STEP).toFixed(3));
 }
 
-/** Supports for one question: the context a search gives, with and without its gold document. */
-export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retriever): Promise<CalibrationCase> {
+/**
+ * The contexts a question is answered from: what a search gives with its gold passage in it
+ * (swapped in for the last when the search ranked it lower), and with its gold document removed.
+ */
+export async function goldContexts(
+  q: CalibrationQuestion,
+  retriever: Retriever,
+): Promise<{ withGold: Passage[]; withoutGold: Passage[] }> {
   const hits = (await retriever.search(q.question, { limit: CONTEXT_PASSAGES * 4 })).map((h) => h.passage);
   const gold = new Set(q.goldPassageIds);
   const withGold = hits.slice(0, CONTEXT_PASSAGES);
@@ -61,6 +67,12 @@ export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retri
     if (goldHit) withGold[withGold.length - 1] = goldHit;
   }
   const withoutGold = hits.filter((p) => !q.goldDocument(p.docId)).slice(0, CONTEXT_PASSAGES);
+  return { withGold, withoutGold };
+}
+
+/** Supports for one question: the context a search gives, with and without its gold document. */
+export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retriever): Promise<CalibrationCase> {
+  const { withGold, withoutGold } = await goldContexts(q, retriever);
   const threshold = (passages: Passage[]) => {
     const sources = toContextSources(passages);
     const language = primaryLanguage(q.question);
