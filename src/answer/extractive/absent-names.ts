@@ -24,6 +24,7 @@ import { stripParticle } from '../../text/particles.js';
 import type { GlossaryPair } from './glossary.js';
 import { isVocabulary, type QuestionReading, type QuestionToken } from './question-words.js';
 import { looksTranscribed } from './transcribed.js';
+import { romanize } from '../../text/romanize.js';
 
 export interface AskedName {
   /** As the question writes it, without its particle. */
@@ -165,12 +166,72 @@ function mentioned(name: string, context: string, glossary: GlossaryPair[]): boo
   // KDB산업은행 is written as KDB or as 산업은행 only if both parts are.
   const mixed = /^([A-Za-z]+)([\uac00-\ud7a3]+)$/.exec(name);
   if (mixed && written(mixed[1]!) && written(mixed[2]!)) return true;
+  if (/^[A-Za-z]/.test(name) && bridged(name, context, glossary)) return true;
   return glossary.some(
     (pair) =>
       (pair.ko === name && written(pair.en)) ||
       (pair.en.toLowerCase() === lower && written(pair.ko)) ||
       (mixed !== null && pair.ko === mixed[2] && written(pair.en) && written(mixed[1]!)),
   );
+}
+
+/** Small words a translation leaves out (Bank of Korea, Fund No. 1). */
+const BRIDGE_SKIPPED = /^(of|and|the|for|no)$/;
+/** Characters between the Korean words of one phrase: spaces, brackets, quotes (｢핀테크 혁신펀드｣). */
+const PHRASE_GAP = /^[\s｢｣「」『』<>'"‘’“”·-]{0,3}$/;
+
+/** Hangul runs of the context whose start romanizes to the word (Neulbom → 늘봄 of 늘봄학교). */
+function romanizedSurfaces(word: string, context: string): string[] {
+  if (word.length < 4) return [];
+  const out = new Set<string>();
+  for (const run of context.match(/[\uac00-\ud7a3]{2,}/g) ?? []) {
+    for (let end = 2; end <= run.length; end++) {
+      const prefix = run.slice(0, end);
+      const sound = romanize(prefix);
+      if (sound === word) out.add(prefix);
+      if (!word.startsWith(sound)) break;
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Is a title-cased English phrase ("Fintech Innovation Fund", "Neulbom School") written in
+ * Korean in the context, its words translated by the glossary or romanized, side by side in
+ * the phrase's order (핀테크 혁신펀드, 늘봄학교)? Such a phrase is a common noun the question
+ * capitalized, not the name of someone the sources do not know. Adjacency keeps words
+ * scattered over the context from passing for the phrase.
+ */
+function bridged(name: string, context: string, glossary: GlossaryPair[]): boolean {
+  const words = name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => !BRIDGE_SKIPPED.test(w));
+  if (words.length === 0) return false;
+  const singular = (w: string) => w.replace(/(?<=[a-z]{3})s$/, '');
+  // Korean surfaces of words[i..j): the glossary's translation of the words together, or a romanized single word.
+  const surfaces = (i: number, j: number): string[] => {
+    const phrase = words.slice(i, j).map(singular).join(' ');
+    const found = glossary.filter((p) => singular(p.en.toLowerCase()) === phrase).map((p) => p.ko);
+    return j === i + 1 ? [...found, ...romanizedSurfaces(words[i]!, context)] : found;
+  };
+  // From word i, starting where the previous word's Korean ended (or anywhere, for the first).
+  const chain = (i: number, after: number | undefined): boolean => {
+    if (i === words.length) return true;
+    for (let j = words.length; j > i; j--) {
+      for (const ko of surfaces(i, j)) {
+        const starts: number[] = [];
+        if (after === undefined)
+          for (let at = context.indexOf(ko); at >= 0; at = context.indexOf(ko, at + 1)) starts.push(at);
+        else
+          for (let gap = 0; gap <= 3; gap++)
+            if (PHRASE_GAP.test(context.slice(after, after + gap))) starts.push(after + gap);
+        if (starts.some((at) => context.startsWith(ko, at) && chain(j, at + ko.length))) return true;
+      }
+    }
+    return false;
+  };
+  return chain(0, undefined);
 }
 
 /**

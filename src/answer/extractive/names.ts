@@ -133,6 +133,16 @@ function listedBefore(text: string, kind: Span): boolean {
   return /[^\s·,]+\s*(?:[·,]\s*[^\s·,]+)*\s+(?:등|같은)\s+(?:[가-힣0-9]+\s+){0,2}$/.test(text.slice(0, kind.at));
 }
 
+/** One item of a bracketed list: a word or two, no figure, no aside (이하, 예, 약). */
+const LIST_ITEM = String.raw`(?!이하|예|약|단|총|및)[\uac00-\ud7a3A-Za-z&][\uac00-\ud7a3A-Za-z&.]*(?: [\uac00-\ud7a3A-Za-z&.]+)?`;
+/** A kind followed by a bracketed list of what it holds: 빅테크 기업(네이버파이낸셜, 카카오페이). */
+const BRACKETED_LIST = new RegExp(String.raw`^[들]?\s?\(\s*${LIST_ITEM}(?:\s*[,·]\s*${LIST_ITEM})*\s*\)`);
+
+/** Korean list in brackets after the kind, with words no name detector knows. */
+function listedAfter(text: string, kind: Span): boolean {
+  return /[\uac00-\ud7a3]/.test(text[kind.at]!) && BRACKETED_LIST.test(text.slice(kind.end));
+}
+
 /**
  * The names a sentence holds that the question does not (in any spelling the context
  * knows), as text: what it tells a reader who asked about the question's names.
@@ -176,7 +186,9 @@ export function nameChecker(query: Query, scores: Scores, glossary: GlossaryPair
     const found = namesOf(s);
     const mentions = kindMentions(s.text, [...surfaces]);
     if (mentions.length === 0) return found.length > 0;
-    return mentions.some((kind) => listedBefore(s.text, kind) || found.some((n) => apposed(s.text, n, kind)));
+    return mentions.some(
+      (kind) => listedBefore(s.text, kind) || listedAfter(s.text, kind) || found.some((n) => apposed(s.text, n, kind)),
+    );
   };
   return { names, describesUnnamed: (s) => kindMentions(s.text, [...surfaces]).length > 0 && !names(s) };
 }

@@ -191,6 +191,11 @@ const KO_DROPPED = new Set([
   '돈',
   '수',
   '단위',
+  '인원',
+  '인원수',
+  // a side or direction (소재 쪽인가요, 어느 편): the noun before it is what is asked
+  '쪽',
+  '편',
   // the terms asked (대출 조건): the answer type looks for them (answer-type.ts)
   '조건',
   '날짜',
@@ -327,7 +332,9 @@ const EN_DROPPED = new Set(
     'versus vs apart besides except excluding aside else ' +
     // wholes and kinds of answer: "the full list", "everything approved", "the main reason"
     'full complete entire whole everything everyone anything something nothing exactly precisely actually really ' +
-    'specific specifically particular main key overall various physical'
+    'specific specifically particular main key overall various physical ' +
+    // chatty asides and the timing a question expects ("never heard of them", "when's it due")
+    'never ever heard hear due supposed expected scheduled'
   ).split(' '),
 );
 /** Verbs that phrase questions about announcements. */
@@ -367,6 +374,17 @@ const MODIFIER = /^[\uac00-\ud7a3]{2,}적(인|으로|이고|이며)?$/;
 /** Endings that also end nouns (업스테이지, 공고): trusted on short words only (넣는, 짓고, 치면). */
 const SHORT_VERB_ENDING = /(는|은|을|지|고|게|면|서|니|냐|까|래|줘|해|돼|어|아|야|죠|혀|켜|려|쳐|겨|펴|져|워|봐)$/;
 const ONE_SYLLABLE_PARTICLE = /(은|는|이|가|을|를|의|에|도|로|와|과|만|랑)$/;
+
+/** One-syllable verbs whose stem merged with 어 (써 = 쓰 + 어): the stem a sentence conjugates. */
+const CONTRACTED: Readonly<Record<string, string>> = {
+  써: '쓰',
+  커: '크',
+  꺼: '끄',
+  떠: '뜨',
+  꿔: '꾸',
+  써요: '쓰',
+  커요: '크',
+};
 
 /** Places are names, though the lexicon translates them (대구 = Daegu). */
 const PLACE_NAMES: ReadonlySet<string> = new Set(LEXICON_PLACES.map(([ko]) => ko));
@@ -428,8 +446,27 @@ function koreanWord(written: string): QuestionWord | undefined {
   // 돈으로, 어디에서: a one-syllable word the particle list keeps whole (it leaves two syllables).
   const short = raw.replace(/(으로|에서|에게|까지|부터)$/, '');
   if (isShapeWord(raw) || isShapeWord(stem) || isShapeWord(bare) || isShapeWord(short) || stem === '') return undefined;
-  // 회사임, 대출임: the casual copula, after a noun of two syllables or more (책임 stays a noun).
-  if (/^[\uac00-\ud7a3]{2,}임$/.test(raw) && KNOWN_NOUNS.has(raw.slice(0, -1))) return noun(raw.slice(0, -1));
+  // 회사임, 계열사임, 짓는거임: the casual copula, after a word of two syllables or more (책임 stays a noun).
+  if (/^[\uac00-\ud7a3]{2,}임$/.test(raw) && !KNOWN_NOUNS.has(raw)) return koreanWord(raw.slice(0, -1));
+  // 짓는거, 받은 거야, 넓힌 건가: a verb made a noun by 거 asks about the verb.
+  const thing = /^([\uac00-\ud7a3]{2,})(거|건|걸)(야|냐|지|죠|예요|에요|요|래|든|가요|가)?$/.exec(raw);
+  if (thing && !KNOWN_NOUNS.has(raw) && !GENERIC_NOUNS.has(raw)) {
+    const clause = koreanWord(thing[1]!);
+    if (clause?.kind === 'verb') return clause;
+  }
+  // 넓힌대, 짓는대, 쓴대요: hearsay (…한다고 해) ends a verb; a two-syllable one only on a known stem (현대, 반대 are nouns).
+  const hearsay = /^([\uac00-\ud7a3]+?)(는대|ㄴ대|대)(요)?$/.exec(raw);
+  if (hearsay && !KNOWN_NOUNS.has(raw)) {
+    const [, before, ending] = hearsay as unknown as [string, string, string];
+    if (ending === '는대' && before.length >= 1) return verb(before);
+    if (ending === '대' && endsInAdnominal(before)) {
+      const stem = withoutFinal(before);
+      if (before.length >= 2 || KO_VERB_STEMS.has(stem)) return verb(stem);
+    }
+  }
+  // 써, 커: a one-syllable stem merged with its ending (쓰 + 어, 크 + 어).
+  const merged = CONTRACTED[raw];
+  if (merged) return verb(merged);
   const copula = COPULA.exec(raw);
   if (copula && raw.length - copula[0].length >= 1) return noun(raw.slice(0, -copula[0].length));
   // 예상되는지에, 전환하는지를: a clause made a noun by 는지 still asks about its verb.

@@ -68,6 +68,8 @@ export interface Selection {
   valueless?: ScoredSentence;
   /** When refusing a question about a company, person or place no source mentions: its name(s). */
   absent?: string[];
+  /** Which rule refused (absent-name, absent-term, no-typed-value, …): a trace for debugging refusals. */
+  refusedBy?: string;
 }
 
 /**
@@ -120,16 +122,16 @@ export function selectSentences(
     !perEntity || query.shape.slots.every((slot) => slot.some((w) => unknownWords.has(w)));
   const absent = namesNotInSources(reading, sources, glossary);
   if (absent.length > 0 && refusesFor(new Set(absent.flatMap((n) => n.words)))) {
-    return { ...none, absent: absent.map((n) => n.text) };
+    return { ...none, absent: absent.map((n) => n.text), refusedBy: 'absent-name' };
   }
   const scores = scoreSentences(query, sentencesOf(sources), sources, glossary);
   const scored = scores.sentences;
   // Likewise a specific term (a programme, a law) that no source writes.
   const unknown = termsNotInSources(query, scores);
   if (unknown.length > 0 && refusesFor(new Set(unknown.map((u) => u.word)))) {
-    return { ...none, absent: unknown.map((u) => u.text) };
+    return { ...none, absent: unknown.map((u) => u.text), refusedBy: 'absent-term' };
   }
-  if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return none;
+  if (isSpecificType(query.type) && !scored.some((s) => s.satisfies)) return { ...none, refusedBy: 'no-typed-value' };
 
   const ranking: Ranking = { query, scores, language, minSupport };
 
@@ -158,7 +160,9 @@ export function selectSentences(
     // sentence that happens to hold a name is not the answer.
     const best = [...scored].sort((a, b) => b.support - a.support)[0];
     const plain = query.shape.extremes.length === 0 && query.shape.slots.length < 2;
-    if (plain && best && describesUnnamed(best) && best.support >= minSupport) return { ...none, unnamed: best };
+    if (plain && best && describesUnnamed(best) && best.support >= minSupport) {
+      return { ...none, unnamed: best, refusedBy: 'unnamed-kind' };
+    }
     if (best && !names(best)) unnamed = best;
   }
 
@@ -190,23 +194,32 @@ export function selectSentences(
     (perEntity ? eachEntity() : undefined) ??
     asSentences(completeAnswer(candidates, ranking, leads));
   const chosen = sentencesIn(parts);
-  if (chosen.length === 0) return { ...none, ...(unnamed && unnamed.support >= minSupport ? { unnamed } : {}) };
+  if (chosen.length === 0) {
+    return { ...none, refusedBy: 'nothing-chosen', ...(unnamed && unnamed.support >= minSupport ? { unnamed } : {}) };
+  }
   // The question gives a figure and asks another of its kind ("Out of the 15,000 chips, how
   // many are GPUs?"): an answer that only restates the user's figure does not give the parts.
   const asksBeyondGiven = query.given.some((g) => query.types.some((type) => satisfiesType(type, g.text, [g])));
-  if (asksBeyondGiven && !chosen.some((s) => s.satisfies)) return none;
+  if (asksBeyondGiven && !chosen.some((s) => s.satisfies)) return { ...none, refusedBy: 'restates-given' };
   // "몇 명을 배치하나요?", "얼마를 출자했나요?", "언제 지정되나요?": a sentence on the topic that
   // states no number, amount or date of the asked kind is related, not the answer. The
   // refusal quotes what the sources do say.
   const asksValue = MEASURED.has(query.type) || (query.type === 'place' && ASKS_LOCATION.test(question));
   if (asksValue && !query.confirms && !chosen.some((s) => statesValue(s, query))) {
     const best = chosen[0]!;
-    return { ...none, bestSupport: 0, ...(best.support >= minSupport * SEED_SHARE ? { valueless: best } : {}) };
+    return {
+      ...none,
+      bestSupport: 0,
+      refusedBy: 'valueless',
+      ...(best.support >= minSupport * SEED_SHARE ? { valueless: best } : {}),
+    };
   }
 
   // An entity no sentence names counts against the answer like any missing word.
   const support = extremes ? Math.max(...chosen.map((s) => s.support)) : combinedSupport(chosen, scores.weights, query);
-  if (support < minSupport) return { ...none, bestSupport: support, ...(unnamed ? { unnamed } : {}) };
+  if (support < minSupport) {
+    return { ...none, bestSupport: support, refusedBy: 'low-support', ...(unnamed ? { unnamed } : {}) };
+  }
   const superseded = extremes ? undefined : olderFigures(chosen[0]!, scored, query.type);
   return {
     parts,

@@ -1,0 +1,97 @@
+/**
+ * The offline answerer on the failure classes the held-out sets showed (issue 5), over
+ * made-up passages: a capitalised English phrase that is a translated common noun, names
+ * given in brackets after their kind, and casual or indirect phrasing that must not read
+ * as an absent term.
+ */
+import { passage, ask } from '../../../test/helpers/extractive.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from './question-words.js';
+
+describe('a title-cased English phrase the context writes in Korean', () => {
+  const school = passage('교육부는 해달학교를 2028년까지 모든 초등학교로 확대한다.', { title: '해달학교 확대 방안' });
+  const fund = passage('금융위는 ｢기후 혁신펀드｣ 2호를 3,000억원 규모로 조성한다.', {
+    title: '기후 혁신펀드 2호 조성',
+  });
+
+  it('is met through romanization (Haedal School = 해달학교) and answered', () => {
+    const { text, refused } = ask('By which year will Haedal School reach every elementary school?', [school], 'en');
+    expect(refused).toBe(false);
+    expect(text).toContain('2028');
+  });
+
+  it('is met through the lexicon word by word (Climate Innovation Fund = 기후 혁신펀드)', () => {
+    const { text, refused } = ask('How large will the second Climate Innovation Fund be?', [fund], 'en');
+    expect(refused).toBe(false);
+    expect(text).toContain('3,000억원');
+    expect(text).not.toContain('do not mention');
+  });
+
+  it('is still absent when its words are only scattered over the context', () => {
+    const scattered = passage('기후 기업의 혁신을 돕기 위해 정책 펀드를 조성한다.', { title: '기후 기업 지원' });
+    const { text, refused } = ask('How large will the Climate Innovation Fund be?', [scattered], 'en');
+    expect(refused).toBe(true);
+    expect(text).toContain('They do not mention Climate Innovation Fund');
+  });
+});
+
+describe('names in brackets after their kind', () => {
+  it('reads "빅테크 기업(A, B)" as naming the companies asked for', () => {
+    const joined = passage(
+      '2호 펀드에는 기존 금융권에 더해 빅테크 기업(한별페이, 누리파이낸셜)도 모펀드 출자기관으로 참여하였다.',
+      { title: '기후 혁신펀드 2호' },
+    );
+    const { text, refused } = ask('2호 펀드에 새로 참여한 빅테크 기업은 어디어디인가요?', [joined], 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('한별페이, 누리파이낸셜');
+  });
+
+  it('does not take a bracketed figure for names', () => {
+    const counted = passage('2호 펀드에는 빅테크 기업(2개사)도 출자기관으로 참여하였다.', {
+      title: '기후 혁신펀드 2호',
+    });
+    expect(ask('2호 펀드에 참여한 빅테크 기업은 어디인가요?', [counted], 'ko').refused).toBe(true);
+  });
+});
+
+describe('casual and indirect phrasing', () => {
+  const center = passage('해달센터는 특수목적법인(SPC)이 짓는다. 노벡스는 대출금을 전해조 공장 건설에 쓴다.', {
+    title: '해달센터와 노벡스',
+  });
+  const group = passage('한빛그룹 손자회사인 노벡스는 전해조를 만든다.', { title: '노벡스 대출' });
+  const training = passage('디지털 교과서 연수 대상은 교원(12만 명)과 선도교사(9,400명)이다.', { title: '교원 연수' });
+
+  it.each([
+    ['해달센터는 누가 짓는거임?', [center], 'SPC'],
+    ['노벡스는 그 돈 어디다 써?', [center], '전해조 공장'],
+    ['노벡스가 한빛그룹 손자회사임?', [group], '한빛그룹 손자회사'],
+    ['디지털 교과서 연수 대상 인원이 얼마나 되나요?', [training], '12만 명'],
+  ])('answers %s', (question, sources, expected) => {
+    const { text, refused } = ask(question, sources, 'ko');
+    expect(refused, text).toBe(false);
+    expect(text).toContain(expected);
+  });
+
+  it('reads a chatty aside in English as phrasing, not a term to find', () => {
+    const profile = passage('Norvex builds electrolysers for steel mills.', { title: 'Norvex profile', lang: 'en' });
+    const { text, refused } = ask('What does Norvex actually do? never heard of them', [profile], 'en');
+    expect(refused, text).toBe(false);
+    expect(text).toContain('electrolysers');
+  });
+});
+
+describe('casual Korean endings', () => {
+  const read = (q: string) => analyzeQuestion(q).map((w) => `${w.text}/${w.kind}`);
+
+  it('reads the casual copula, a verb made a noun by 거, hearsay and merged stems as phrasing', () => {
+    expect(read('누가 짓는거임?')).toEqual(['짓/verb']);
+    expect(read('어떤 분야로 넓힌대?')).toEqual(['분야/generic', '넓히/verb']);
+    expect(read('그 돈 어디다 써?')).toEqual(['쓰/verb']);
+    expect(read('손자회사임?')).toEqual(['손자회사/content']);
+  });
+
+  it('keeps nouns that only look like those endings', () => {
+    expect(read('현대가 반대한 이유는?')).toEqual(['현대/content', '반대/verb', '이유/generic']);
+    expect(read('책임은 누구?')).toEqual(['책임/content']);
+  });
+});
