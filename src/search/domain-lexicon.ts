@@ -191,6 +191,7 @@ const BANKING = `
 기준금리 | base rate; policy rate
 고금리 | high interest rates
 저금리 | low interest rates
+저리 대출 | cheap loan; cheap loans
 경쟁 | competition
 경쟁촉진 | promotion of competition
 과점 | oligopoly
@@ -313,9 +314,9 @@ const EDUCATION = `
 대학교 | university
 대학개혁 | university reform
 글로컬대학 | Glocal University
-학생 | student; students
+학생 | student; students; pupil; pupils
 초등 | elementary; primary
-초등학생 | elementary school student
+초등학생 | elementary school student; elementary pupil
 학부모 | parents
 교사 | teacher; teachers
 교원 | teacher; teachers; teaching staff

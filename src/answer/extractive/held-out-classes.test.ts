@@ -20,6 +20,16 @@ describe('a title-cased English phrase the context writes in Korean', () => {
     expect(text).toContain('2028');
   });
 
+  it('reads "every … who wants it be able to" as phrasing, a pupil as a student', () => {
+    const pupils = passage('희망하는 모든 초등학생이 2028년까지 해달학교를 이용할 수 있게 한다.', {
+      title: '해달학교',
+    });
+    const question = 'By which year should every elementary pupil who wants it be able to attend Haedal School?';
+    const { text, refused } = ask(question, [pupils], 'en');
+    expect(refused, text).toBe(false);
+    expect(text).toContain('2028');
+  });
+
   it('is met through the lexicon word by word (Climate Innovation Fund = 기후 혁신펀드)', () => {
     const { text, refused } = ask('How large will the second Climate Innovation Fund be?', [fund], 'en');
     expect(refused).toBe(false);
@@ -66,6 +76,7 @@ describe('casual and indirect phrasing', () => {
     ['노벡스는 그 돈 어디다 써?', [center], '전해조 공장'],
     ['노벡스가 한빛그룹 손자회사임?', [group], '한빛그룹 손자회사'],
     ['디지털 교과서 연수 대상 인원이 얼마나 되나요?', [training], '12만 명'],
+    ['기사 보니까 해달센터는 SPC가 짓는다던데 맞아?', [center], 'SPC'],
   ])('answers %s', (question, sources, expected) => {
     const { text, refused } = ask(question, sources, 'ko');
     expect(refused, text).toBe(false);

@@ -206,6 +206,9 @@ const KO_DROPPED = new Set([
   // the question talking about itself: 본문에서 언급된, 이 문서에서
   '본문',
   '문서',
+  // where the user read about it (기사 보니까, 뉴스에서): not what the sources must say
+  '기사',
+  '뉴스',
   '하나',
   '데',
   '때',
@@ -334,7 +337,7 @@ const EN_DROPPED = new Set(
     'full complete entire whole everything everyone anything something nothing exactly precisely actually really ' +
     'specific specifically particular main key overall various physical ' +
     // chatty asides and the timing a question expects ("never heard of them", "when's it due")
-    'never ever heard hear due supposed expected scheduled'
+    'never ever heard hear due supposed expected scheduled every able want wants wanted'
   ).split(' '),
 );
 /** Verbs that phrase questions about announcements. */
@@ -344,7 +347,7 @@ const EN_VERBS = new Set(
     'receives go goes come comes expand expands keep keeps call calls say says said use uses pay pays borrow borrows lend ' +
     'lends cover covers need needs want wants know find show see happen mean become begin start finish cost costs contribute ' +
     'contributes supply supplies produce produces aim aims meant sign signs approve approves invest invests host hosts ' +
-    'lead leads run runs share shares ' +
+    'lead leads run runs share shares commit commits attend attends ' +
     // irregular past forms
     'built made brought spent paid lent took given gave sold bought held led set raised approved kept came went got grew rose fell began'
   ).split(' '),
