@@ -101,6 +101,19 @@ describe('casual Korean endings', () => {
     expect(read('손자회사임?')).toEqual(['손자회사/content']);
   });
 
+  it('reads "A나 B" as A or B, and 전체, 더 이상 as phrasing', () => {
+    expect(read('노벡스나 다온전자에 싸게 빌려주는 이유는?')).toEqual([
+      '노벡스/content',
+      '다온전자/content',
+      '싸/verb',
+      '빌려주/verb',
+      '이유/generic',
+    ]);
+    expect(read('합치면 전체 몇 년 동안이야?')).toEqual(['합치/verb']);
+    expect(read('남은 재원은 더 이상 안 쓰는 거죠?')).toEqual(['남/verb', '재원/content', '안/verb', '쓰/verb']);
+    expect(read('은행이나 증권사')).toEqual(['은행/content', '증권사/content']);
+  });
+
   it('keeps nouns that only look like those endings', () => {
     expect(read('현대가 반대한 이유는?')).toEqual(['현대/content', '반대/verb', '이유/generic']);
     expect(read('책임은 누구?')).toEqual(['책임/content']);

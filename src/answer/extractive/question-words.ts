@@ -104,6 +104,9 @@ const KO_DROPPED = new Set([
   '건',
   '좀',
   '총',
+  '전체',
+  '더',
+  '이상',
   '대략',
   '대충',
   '약',
@@ -311,7 +314,7 @@ const KO_VERB_STEMS = new Set(
   (
     '나오 나가 들어가 들어오 들여오 만드 만들 내 넣 받 주 쓰 짓 세우 가지 갖 얻 오 가 보 알 모르 맡 보태 거두 정하 ' +
     '잡 끝나 늘리 줄이 넓히 바꾸 팔 사 빌리 갚 들 드 걸리 열 여 두 놓 남 생기 이루 쓰이 지 지어지 세워지 들어서 ' +
-    '치 내주 돌려주 알려주 꾸리 꾸려지 뽑 뽑히 고르 나누 나뉘 합치 모으 모이 내리 올리 오르 떨어지 바뀌 ' +
+    '치 내주 돌려주 빌려주 알려주 꾸리 꾸려지 뽑 뽑히 고르 나누 나뉘 합치 모으 모이 내리 올리 오르 떨어지 바뀌 ' +
     '없애 없어지 생겨나 맡기 맡겨지 붙 뗄 떼 찾 기다리 다니 배우 가르치 돕 도와주 살리 키우'
   ).split(' '),
 );
@@ -438,8 +441,17 @@ const isShapeWord = (w: string) => KO_INTERROGATIVE.test(w) || KO_DROPPED.has(w)
 /** 투자액이랑, 대출하고: a coordinating ending joins the noun to the next one (A이랑 B). */
 const COORDINATOR = /(이랑|랑|하고)$/;
 
+/** 퓨처그래프나, 교원이나: "or" after a noun, 나 after a vowel and 이나 after a consonant; a verb's 나 (받나) is too short. */
+function alternative(written: string): RegExpExecArray | null {
+  const ending = /(이나|나)$/.exec(written);
+  if (!ending || !/^[\uac00-\ud7a3]+$/.test(written)) return null;
+  const before = written.slice(0, -ending[0].length);
+  const final = (before.charCodeAt(before.length - 1) - 0xac00) % 28;
+  return before.length >= 3 && (ending[0] === '나') === (final === 0) && !KO_VERB_STEMS.has(before) ? ending : null;
+}
+
 function koreanWord(written: string): QuestionWord | undefined {
-  const coordinated = COORDINATOR.exec(written);
+  const coordinated = COORDINATOR.exec(written) ?? alternative(written);
   const raw =
     coordinated && written.length - coordinated[0].length >= 2 ? written.slice(0, -coordinated[0].length) : written;
   // 단계로는, 투자자로도: 로 + 는/도, which the particle list strips one syllable short.
