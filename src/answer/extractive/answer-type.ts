@@ -58,6 +58,8 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
     'date',
     /언제|날짜|일자|시기|연도|몇 ?년도|몇 ?월|완공 ?(목표|시점|예정)|(^|[,;]\s*|\band\s+|\bsince\s+|\buntil\s+)when\b|what date|which (year|date|month)|what (year|month)|\bby when\b|\bdeadline\b/i,
   ],
+  // "몇 억 달러", "몇 천만 원": a number of a currency is an amount, not a count.
+  ['money', /몇 ?(십|백|천)? ?(만|억|조) ?(원|달러|유로|엔)/],
   [
     'count',
     /몇 ?(개|장|톤|명|곳|건|대|기|척|호|가구|채)|몇|수량|개수|생산량|얼마나 생산|how many|number of|quantity|\boutput\b|\btons?\b|\bunits?\b|how much .*\bproduce/i,

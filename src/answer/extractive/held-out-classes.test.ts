@@ -7,6 +7,7 @@
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './question-words.js';
+import { answerTypeOf } from './answer-type.js';
 
 describe('a title-cased English phrase the context writes in Korean', () => {
   const school = passage('교육부는 해달학교를 2028년까지 모든 초등학교로 확대한다.', { title: '해달학교 확대 방안' });
@@ -117,5 +118,22 @@ describe('casual Korean endings', () => {
   it('keeps nouns that only look like those endings', () => {
     expect(read('현대가 반대한 이유는?')).toEqual(['현대/content', '반대/verb', '이유/generic']);
     expect(read('책임은 누구?')).toEqual(['책임/content']);
+  });
+});
+
+describe('a number of a currency', () => {
+  it('asks an amount ("몇 억 달러"), while "몇 명" still asks a count', () => {
+    expect(answerTypeOf('루미나 투자는 달러로 치면 몇 억 달러 정도임?')).toBe('money');
+    expect(answerTypeOf('몇 천만 원을 빌려주나요?')).toBe('money');
+    expect(answerTypeOf('연수 대상은 몇 명인가요?')).toBe('count');
+  });
+
+  it('is answered with the amount in dollars the source gives beside the won', () => {
+    const deal = passage('성장기금은 루미나에 1조2천억 원(약 9억 달러)을 투자한다. 루미나는 직원 수를 늘린다.', {
+      title: '루미나 투자',
+    });
+    const { text, refused } = ask('루미나 투자 달러로 치면 몇 억 달러 정도임?', [deal], 'ko');
+    expect(refused, text).toBe(false);
+    expect(text).toContain('9억 달러');
   });
 });
