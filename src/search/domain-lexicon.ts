@@ -315,6 +315,7 @@ const EDUCATION = `
 대학개혁 | university reform
 글로컬대학 | Glocal University
 학생 | student; students; pupil; pupils
+기숙사 | dormitory; dormitories
 초등 | elementary; primary
 초등학생 | elementary school student; elementary pupil
 학부모 | parents

@@ -84,6 +84,20 @@ describe('casual and indirect phrasing', () => {
     expect(text).toContain(expected);
   });
 
+  it('reads "sites", "plus" as the shape of an English question over a Korean source', () => {
+    const dorms = passage(
+      '올해 3곳(해달시, 누리시, 별빛시)에서 기숙사 건설을 시작해 학생 약 1,200명의 주거 부담을 해소한다.',
+      {
+        title: '기숙사 착공',
+      },
+    );
+    const question =
+      'List the sites where dormitories start construction this year, plus how many students they will house.';
+    const { text, refused } = ask(question, [dorms], 'en');
+    expect(refused, text).toBe(false);
+    expect(text).toContain('1,200명');
+  });
+
   it('reads a chatty aside in English as phrasing, not a term to find', () => {
     const profile = passage('Norvex builds electrolysers for steel mills.', { title: 'Norvex profile', lang: 'en' });
     const { text, refused } = ask('What does Norvex actually do? never heard of them', [profile], 'en');

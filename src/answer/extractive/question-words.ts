@@ -341,7 +341,7 @@ const EN_DROPPED = new Set(
     'full complete entire whole everything everyone anything something nothing exactly precisely actually really ' +
     'specific specifically particular main key overall various physical ' +
     // chatty asides and the timing a question expects ("never heard of them", "when's it due")
-    'never ever heard hear due supposed expected scheduled every able want wants wanted'
+    'never ever heard hear due supposed expected scheduled every able want wants wanted plus'
   ).split(' '),
 );
 /** Verbs that phrase questions about announcements. */
@@ -567,7 +567,10 @@ export function englishStem(word: string): string {
 function latinWord(written: string, midSentence: boolean): QuestionWord | undefined {
   const raw = written.replace(/['’]s$/i, '');
   const lower = raw.toLowerCase();
-  if (EN_DROPPED.has(lower)) return undefined;
+  // sites, dates, names: the plural of a word of question shape is one too.
+  if (EN_DROPPED.has(lower) || (lower.length > 3 && lower.endsWith('s') && EN_DROPPED.has(lower.slice(0, -1)))) {
+    return undefined;
+  }
   // A capital inside the question starts a name (the Advanced Strategic Industry Fund), not a verb.
   const name = midSentence && /^[A-Z]/.test(raw);
   const verbLike =
