@@ -39,14 +39,14 @@ const REAL_DOCS_THRESHOLDS: Threshold[] = [
 
 /**
  * A little under the figures the answerer reaches on the held-out set: fact 0.804, answer
- * 0.771, citation 1.000, refusal 0.933, hit@5 1.000, language 1.000.
+ * 0.771, citation 1.000, refusal 0.956, hit@5 1.000, language 1.000.
  */
 const HOLDOUT_THRESHOLDS: Threshold[] = [
   { metric: 'hit@5', bound: 'min', value: 0.95 },
   { metric: 'fact_recall', bound: 'min', value: 0.77 },
   { metric: 'answer_accuracy', bound: 'min', value: 0.74 },
   { metric: 'citation_precision', bound: 'min', value: 0.95 },
-  { metric: 'refusal_accuracy', bound: 'min', value: 0.9 },
+  { metric: 'refusal_accuracy', bound: 'min', value: 0.92 },
   { metric: 'language_match', bound: 'min', value: 0.95 },
 ];
 

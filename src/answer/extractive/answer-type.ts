@@ -66,7 +66,7 @@ const TYPE_CUES: [Exclude<AnswerType, 'other'>, RegExp][] = [
   ],
   [
     'money',
-    /얼마|금액|규모|액수|투자금|투자액|대출금|대출액|자본금|출자|몫|부담|분담|비용|예산|가치|총액|재원|how much|what share|share of|\bportion\b|\bamount|\bsize\b|\bworth\b|\bvalue[ds]?\b|\bcost|\bcapital\b|\bsum\b|contribut|\bbudget|how (large|big)|\bfunding\b|\bdollars?\b|\bwon\b/i,
+    /얼마|금액|규모|액수|투자금|투자액|대출금|대출액|자본금|출자(?!기관|자|사)|몫|부담|분담|비용|예산|가치|총액|재원|how much|what share|share of|\bportion\b|\bamount|\bsize\b|\bworth\b|\bvalue[ds]?\b|\bcost|\bcapital\b|\bsum\b|contribut|\bbudget|how (large|big)|\bfunding\b|\bdollars?\b|\bwon\b/i,
   ],
 ];
 

@@ -151,3 +151,24 @@ describe('a number of a currency', () => {
     expect(text).toContain('9억 달러');
   });
 });
+
+describe('an amount asked of a participant the sources mention without one', () => {
+  const roster = passage('한별페이·누리파이낸셜 → ‘26.1Q부터 기후 혁신펀드 2호 사업 실시', {
+    title: '기후 혁신펀드 2호 출자기관',
+  });
+
+  it('is refused, quoting what the sources say, when they give only a time and a fund number', () => {
+    const { text, refused } = ask(
+      'How much money did Hanbyeol Pay commit to the second Climate Innovation Fund?',
+      [roster],
+      'en',
+    );
+    expect(refused, text).toBe(true);
+    expect(text).toContain('The sources give no amount');
+  });
+
+  it('does not take an investing body (출자기관) for an amount asked', () => {
+    expect(answerTypeOf('2호 펀드에 출자기관으로 참여한 기업은 어디인가요?')).toBe('other');
+    expect(answerTypeOf('2호 펀드에 얼마를 출자했나요?')).toBe('money');
+  });
+});

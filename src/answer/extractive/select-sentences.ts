@@ -79,6 +79,9 @@ export interface Selection {
 const ASKS_LOCATION =
   /어느 ?(지역|곳|도시|시도|나라)|어디에 ?(있|위치|설치|들어서|세워)|\bwhere (is|are|was|were|will)\b.*\b(located|built|based|held|set up)\b|\bin which (region|city|province|area)\b/i;
 
+/** A number naming one of a series (2호, 3차, 2단계): no value. */
+const NUMBERED = /^\s?(호|차|기|번째|단계|회차)/;
+
 /** Kinds of value an answer must state; a sentence without one does not answer. */
 const MEASURED: ReadonlySet<AnswerType> = new Set(['count', 'money', 'date']);
 
@@ -90,7 +93,10 @@ const MEASURED: ReadonlySet<AnswerType> = new Set(['count', 'money', 'date']);
 function statesValue(s: ScoredSentence, query: Query): boolean {
   if (s.satisfies) return true;
   if ((query.type === 'count' && query.countUnit) || query.type === 'place') return false;
-  return s.quantities.length > 0 || satisfiesType('date', s.text, []);
+  if (query.type === 'date') return s.quantities.length > 0 || satisfiesType('date', s.text, []);
+  // A time is no amount, nor a number naming one of a series: "How much did X commit?" is not
+  // answered by "from 2023 Q1, fund No. 2".
+  return s.quantities.some((q) => q.kind !== 'date' && !NUMBERED.test(s.text.slice(q.index + q.text.length)));
 }
 
 const sentencesIn = (parts: AnswerPart[]): ScoredSentence[] =>
