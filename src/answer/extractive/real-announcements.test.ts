@@ -125,10 +125,11 @@ describe('the grammar of Korean questions', () => {
     { title: '상호금융조합 전환 인가방식 안내' },
   );
 
-  it('never takes a conditional or concessive ending for an absent term (…아니라면, …더라도, …는데)', () => {
+  it('never takes a conditional, purposive or concessive ending for an absent term (…아니라면, …려면, …더라도)', () => {
     for (const question of [
       '상호금융조합을 저축은행으로 바꿀 때 새로 인가를 내주는 게 아니라면 어떤 방식으로 인가하나요?',
       '상호금융조합을 저축은행으로 바꾸더라도 신규인가가 필요한가요, 아니면 어떤 방식인가요?',
+      '상호금융조합이 저축은행으로 바뀌려면 어떤 인가 방식을 거치나요?',
     ]) {
       const { text, refused } = ask(question, [LICENSE_KO], 'ko');
       expect(refused, question).toBe(false);
