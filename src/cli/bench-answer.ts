@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
-import { parsePassages, parseQuestions } from '../bench/retrieval-bench.js';
+import { parsePassages, parseQuestions, questionHalf } from '../bench/retrieval-bench.js';
 import { createIndexData, LocalIndex } from '../search/local-index.js';
 import { primaryLanguage } from '../text/language.js';
 import { calibrateQuestion, goldContexts, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
@@ -72,11 +72,18 @@ async function main() {
     );
   }
   if (figures.length) {
-    const f = summarizeFigures(figures);
-    console.log(
-      `\nfigures of the reference answers (${f.questions} questions whose reference states a figure its gold page states):` +
-        `\n  answered ${f.answered.toFixed(3)}  any figure stated ${f.anyFigure.toFixed(3)}  figure recall ${f.figureRecall.toFixed(3)}`,
-    );
+    console.log(`\nfigures of the reference answers (questions whose reference states a figure its gold page states):`);
+    // Halves as in bench:retrieval, so one half can be studied while the other stays unseen.
+    for (const [name, outcomes] of [
+      ['all', figures],
+      ['half A', figures.filter((o) => questionHalf(o.id) === 0)],
+      ['half B', figures.filter((o) => questionHalf(o.id) === 1)],
+    ] as const) {
+      const f = summarizeFigures([...outcomes]);
+      console.log(
+        `  ${name.padEnd(6)} ${String(f.questions).padStart(3)} questions  answered ${f.answered.toFixed(3)}  any figure stated ${f.anyFigure.toFixed(3)}  figure recall ${f.figureRecall.toFixed(3)}`,
+      );
+    }
   }
   if (values.json)
     await writeFile(
