@@ -79,6 +79,16 @@ export interface ScoredSentence extends Sentence {
  * ending: "…1호 펀드와 달리, 투자대상을" goes on in "①초기단계, ②…로 세분화하여 …".
  */
 const RUNS_ON = /([을를이가은는의에와과로도및,]|에서|으로|에게|부터|까지|하고|하며|하여|하되|이며)$/;
+/**
+ * A dotted date ("2022. 1. 28.", "2022. 1.28.자") read as sentence ends: the year, or year and month, goes on
+ * in the month or day of the next piece, and the whole date goes on in the rest of the
+ * sentence ("2022. 1. 28. 취소심판을 청구하였다").
+ */
+const YEAR_OR_MONTH = /(^|[\s(~])(19|20)\d{2}\.(\s?\d{1,2}\.)?$/;
+const MONTH_OR_DAY = /^\d{1,2}\.(\d{1,2}\.)?(?!\d)/;
+const FULL_DATE = /(^|[\s(~])(19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.$/;
+const datesOn = (sentence: string, next: string) =>
+  (YEAR_OR_MONTH.test(sentence) && MONTH_OR_DAY.test(next)) || FULL_DATE.test(sentence);
 /** A footnote line: "* 대주주 요건, 사업계획의 타당성 요건 …" under "…세부심사요건*에 대해 …". */
 const FOOTNOTE = /^[*※]\s*/;
 /** A word carrying a footnote marker (세부심사요건*, 발표*한), not a bullet or a list of stars. */
@@ -97,7 +107,11 @@ export function pdfSentences(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     let sentence = pieces[i]!;
-    while (RUNS_ON.test(sentence) && i + 1 < pieces.length && !FOOTNOTE.test(pieces[i + 1]!)) {
+    while (
+      (RUNS_ON.test(sentence) || datesOn(sentence, pieces[i + 1] ?? '')) &&
+      i + 1 < pieces.length &&
+      !FOOTNOTE.test(pieces[i + 1]!)
+    ) {
       sentence = `${sentence} ${pieces[++i]!}`;
     }
     if (MARKED.test(sentence) && !FOOTNOTE.test(sentence)) {
