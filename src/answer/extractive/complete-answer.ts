@@ -4,11 +4,13 @@
  */
 import { satisfiesType } from './answer-type.js';
 import { leadSentence, MAX_LIST_SENTENCES, newer, SEED_SHARE, valueKeys, type Ranking } from './ranking.js';
-import { isBonus, type ScoredSentence } from './score-sentences.js';
+import { isBonus, supportOn, type ScoredSentence } from './score-sentences.js';
 
 /** A further sentence must add at least this share of the question's weight, or a new value for a list question. */
 const MIN_GAIN = 0.12;
 const MAX_SENTENCES = 3;
+/** A release answers the parts of a two-part question side by side: this many sentences apart at most. */
+const NEXT_TO = 2;
 
 /**
  * The best sentence (of `leads`, the sentences fit to lead), then further ones that cover question words it misses (a second
@@ -42,7 +44,18 @@ export function completeAnswer(
 
   for (const candidate of ranked) {
     if (chosen.length >= limit) break;
-    if (chosen.includes(candidate) || candidate.support < floor) continue;
+    // The other part of a two-part question ("…을 설명하고, 그 성과는 무엇인가"): a sentence of the
+    // first one's passage that answers, on the words the chosen ones miss, as well as a
+    // further sentence must on all of them; on the whole question it scores as half of it.
+    const missing = (i: number) => !isBonus(query.words[i]!) && covered[i]! < 0.5;
+    const otherPart =
+      candidate.source === first.source &&
+      Math.abs(candidate.position - first.position) <= NEXT_TO &&
+      candidate.support < floor &&
+      candidate.quantities.length > 0 &&
+      weights.some((_w, i) => missing(i) && candidate.coverage[i]! >= 0.99) &&
+      supportOn(candidate, weights, query, (i) => missing(i) || isBonus(query.words[i]!)) >= floor;
+    if (chosen.includes(candidate) || (candidate.support < floor && !otherPart)) continue;
     if (candidate.source.lang !== first.source.lang && valueKeys(candidate, query.type).length === 0) continue;
     // The question names one of a series (2호 펀드): a sentence on another one is not about it.
     if (query.words.some((w, i) => w.identifier && weights[i]! > 0 && candidate.coverage[i]! < 1)) continue;
@@ -56,7 +69,8 @@ export function completeAnswer(
     const newValue = keys.length > 0 && keys.some((k) => !values.has(k));
     // A sentence restating the same values in the other language adds nothing.
     const restates = keys.length > 0 && keys.every((k) => values.has(k));
-    const adds = candidate.satisfies ? gain >= MIN_GAIN || (query.wantsList && newValue) : gain >= 2 * MIN_GAIN;
+    const adds =
+      otherPart || (candidate.satisfies ? gain >= MIN_GAIN || (query.wantsList && newValue) : gain >= 2 * MIN_GAIN);
     // From another document, a sentence must be on the first one's topic: name the most
     // specific question word the first names (퓨처그래프, not 대출). Sharing only a verb (지원,
     // receive) or a common word makes it another company's story.

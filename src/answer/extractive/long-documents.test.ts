@@ -7,6 +7,7 @@
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { pdfSentences } from './score-sentences.js';
+import { analyzeQuestion } from './question-words.js';
 import { splitSentences } from '../../ingest/sentences.js';
 
 describe('dates written with dots (2031. 3. 14.)', () => {
@@ -37,5 +38,42 @@ describe('dates written with dots (2031. 3. 14.)', () => {
       '금리는 2.5. 이다.\n3. 기간은 2년이다.',
     ])
       expect(pdfSentences(text)).toEqual(splitSentences(text));
+  });
+});
+
+describe('the two parts of a two-part question', () => {
+  const SCHEME = '해솔시 창업바우처 제도는 청년 창업자에게 사무공간과 시제품 제작비를 묶어 바우처 방식으로 지원한다.';
+  const RESULT = '첫해에는 청년기업 214개사가 바우처를 받아 매출 37억원을 올리는 성과를 냈다.';
+  const QUESTION = '해솔시 창업바우처 제도의 지원 방식을 자세히 설명하고, 이 제도의 주요 성과는 무엇인가요?';
+
+  // The same sentences in both releases, so only where the result sits differs.
+  const FILLER = [
+    '시는 올해 교통 예산을 12% 늘렸다.',
+    '시는 내년에 공원을 넓힐 계획이다.',
+    '시는 도서관 두 곳을 연다.',
+  ];
+
+  it('answers the second part from the sentence beside the first, with its figures', () => {
+    const release = passage([FILLER[0], SCHEME, RESULT, FILLER[1], FILLER[2]].join('\n'), { title: '해솔시 보도자료' });
+    const { text, refused } = ask(QUESTION, [release], 'ko');
+    expect(refused).toBe(false);
+    expect(text).toContain('바우처 방식으로 지원한다');
+    expect(text).toContain('214개사');
+  });
+
+  it('does not take a sentence far from the first for the other part', () => {
+    const release = passage([SCHEME, ...FILLER, RESULT].join('\n'), { title: '해솔시 보도자료' });
+    expect(ask(QUESTION, [release], 'ko').text).not.toContain('214개사');
+  });
+});
+
+describe('question words read as a topic', () => {
+  it('drops how much detail is asked and the 데 of a clause, and takes a noun after 이러한 as pointing back', () => {
+    const words = analyzeQuestion('해솔 바우처를 자세히 설명하고, 이러한 변경의 성과와 받는 데에는 제한이 있나요?');
+    const texts = words.map((w) => w.text);
+    expect(texts).not.toContain('자세히');
+    expect(texts).not.toContain('데에');
+    expect(words.find((w) => w.text === '변경')?.kind).toBe('generic');
+    expect(words.find((w) => w.text === '성과')?.kind).toBe('content');
   });
 });

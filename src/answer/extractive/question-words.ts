@@ -118,6 +118,23 @@ const KO_DROPPED = new Set([
   '새로',
   '새롭게',
   '따로',
+  // …of how much detail the answer should give ("자세히 설명", "상세하게 설명하시오").
+  '자세히',
+  '자세하게',
+  '상세히',
+  '상세하게',
+  '구체적으로',
+  '간략히',
+  '간단히',
+  // "공제를 받는 데에는": 데 makes the clause before it a noun; it names nothing.
+  '데',
+  '데에',
+  '데에는',
+  '데는',
+  '이러한',
+  '그러한',
+  '이런',
+  '그런',
   '별도로',
   '다시',
   '이미',
@@ -321,6 +338,11 @@ const KO_VERB_STEMS = new Set(
 );
 /** "어떤 제품", "which sectors": the noun after these names the kind of answer, not a thing to find. */
 const DETERMINERS = /^(어떤|무슨|어느|which|what|whose)$/i;
+/**
+ * "이러한 변경들의 성과", "그러한 조치": the noun after these points back to what the question
+ * already named, so it is no new topic a sentence must write.
+ */
+const ANAPHORIC = /^(이러한|그러한|이런|그런)$/;
 const EN_DROPPED = new Set(
   (
     'a an the of to in on for and or but is are was were be been being by at as with from that this these those it its ' +
@@ -655,7 +677,7 @@ export function readQuestion(question: string): QuestionReading {
       continue;
     }
     const typeNoun = afterDeterminer;
-    afterDeterminer = DETERMINERS.test(raw);
+    afterDeterminer = DETERMINERS.test(raw) || ANAPHORIC.test(raw);
     // "몇 장", "몇 톤": the counter after 몇 is the unit of the answer, not a word to find.
     const counter = afterHowMany;
     afterHowMany = raw === '몇';
