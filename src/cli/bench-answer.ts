@@ -11,7 +11,7 @@ import { fail, parseCli } from './args.js';
 import { parsePassages, parseQuestions, questionHalf } from '../bench/retrieval-bench.js';
 import { createIndexData, LocalIndex } from '../search/local-index.js';
 import { primaryLanguage } from '../text/language.js';
-import { calibrateQuestion, goldContexts, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
+import { calibrateContexts, goldContexts, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
 import { composeExtractiveAnswer } from '../answer/extractive/extractive-model.js';
 import { buildPrompt } from '../answer/prompts.js';
 import { toContextSources } from '../answer/context.js';
@@ -53,13 +53,19 @@ async function main() {
       goldPassageIds: gold,
       goldDocument: (id: string) => goldDocs.has(documentOf(id)),
     };
-    cases.push(await calibrateQuestion(question, index));
+    // One search per question serves both the calibration and the figure check.
+    const contexts = await goldContexts(question, index);
+    cases.push(calibrateContexts(question, contexts));
 
     const wanted = sharedFigures((q.answers ?? []).join('\n'), gold.map((id) => textOf.get(id) ?? '').join('\n'));
     if (wanted.length === 0) continue;
-    const { withGold } = await goldContexts(question, index);
     const language = primaryLanguage(q.question);
-    const prompt = buildPrompt({ question: q.question, history: [], sources: toContextSources(withGold), language });
+    const prompt = buildPrompt({
+      question: q.question,
+      history: [],
+      sources: toContextSources(contexts.withGold),
+      language,
+    });
     figures.push(figureOutcome(q.id, wanted, composeExtractiveAnswer(prompt)));
   }
 

@@ -51,14 +51,16 @@ function answeringThreshold(answers: (threshold: number) => boolean): number {
   return Number((lo * STEP).toFixed(3));
 }
 
+export interface GoldContexts {
+  withGold: Passage[];
+  withoutGold: Passage[];
+}
+
 /**
  * The contexts a question is answered from: what a search gives with its gold passage in it
  * (swapped in for the last when the search ranked it lower), and with its gold document removed.
  */
-export async function goldContexts(
-  q: CalibrationQuestion,
-  retriever: Retriever,
-): Promise<{ withGold: Passage[]; withoutGold: Passage[] }> {
+export async function goldContexts(q: CalibrationQuestion, retriever: Retriever): Promise<GoldContexts> {
   const hits = (await retriever.search(q.question, { limit: CONTEXT_PASSAGES * 4 })).map((h) => h.passage);
   const gold = new Set(q.goldPassageIds);
   const withGold = hits.slice(0, CONTEXT_PASSAGES);
@@ -70,15 +72,19 @@ export async function goldContexts(
   return { withGold, withoutGold };
 }
 
-/** Supports for one question: the context a search gives, with and without its gold document. */
-export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retriever): Promise<CalibrationCase> {
-  const { withGold, withoutGold } = await goldContexts(q, retriever);
+/** Supports for one question, given its contexts with and without its gold document. */
+export function calibrateContexts(q: CalibrationQuestion, contexts: GoldContexts): CalibrationCase {
+  const language = primaryLanguage(q.question);
   const threshold = (passages: Passage[]) => {
     const sources = toContextSources(passages);
-    const language = primaryLanguage(q.question);
     return answeringThreshold((t) => selectSentences(q.question, sources, language, [], t).sentences.length > 0);
   };
-  return { id: q.id, withGold: threshold(withGold), withoutGold: threshold(withoutGold) };
+  return { id: q.id, withGold: threshold(contexts.withGold), withoutGold: threshold(contexts.withoutGold) };
+}
+
+/** Supports for one question: the context a search gives, with and without its gold document. */
+export async function calibrateQuestion(q: CalibrationQuestion, retriever: Retriever): Promise<CalibrationCase> {
+  return calibrateContexts(q, await goldContexts(q, retriever));
 }
 
 export interface SweepRow {
