@@ -11,7 +11,7 @@ import { CORE_GLOSSARY, DOMAIN_GLOSSARY } from './domain-glossary.js';
 import type { GlossaryEntry } from './glossary.js';
 import { RomanizedNames } from './romanized-names.js';
 import { englishSkeleton, koreanSkeleton } from './parallel-glossary.js';
-import { MIN_SOUND_SKELETON } from './sound-alike.js';
+import { bySkeleton, MIN_SOUND_SKELETON } from './sound-alike.js';
 
 /**
  * How much a translation weighs against the words it translates: a glossary or romanization
@@ -64,7 +64,7 @@ export class QueryExpander {
   private readonly byKorean = new Map<string, PreparedEntry[]>();
   private longestKorean = 0;
   private names: RomanizedNames | undefined;
-  private latinBySound: Map<string, string[]> | undefined;
+  private latinBySound: Map<string, Set<string>> | undefined;
 
   constructor(
     minedGlossary: readonly GlossaryEntry[],
@@ -148,15 +148,9 @@ export class QueryExpander {
   private soundsLike(hangul: string): string[] {
     const skeleton = koreanSkeleton(hangul);
     if (skeleton.length < MIN_SOUND_SKELETON || !this.vocabulary.latinNames) return [];
-    if (!this.latinBySound) {
-      this.latinBySound = new Map();
-      for (const name of this.vocabulary.latinNames()) {
-        const key = englishSkeleton(name);
-        if (key.length >= MIN_SOUND_SKELETON) this.latinBySound.set(key, [...(this.latinBySound.get(key) ?? []), name]);
-      }
-    }
-    const found = this.latinBySound.get(skeleton) ?? [];
-    return found.length <= MAX_SOUND_MATCHES ? found : [];
+    this.latinBySound ??= bySkeleton(this.vocabulary.latinNames(), (name) => [englishSkeleton(name)]);
+    const found = this.latinBySound.get(skeleton);
+    return found && found.size <= MAX_SOUND_MATCHES ? [...found] : [];
   }
 }
 

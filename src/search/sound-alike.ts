@@ -45,7 +45,8 @@ export function hangulWords(text: string): string[] {
   return [...new Set([...normalizeText(text).matchAll(/[\uac00-\ud7a3]{2,}/g)].map((m) => stripParticle(m[0])))];
 }
 
-function bySkeleton(items: Iterable<string>, skeletons: (item: string) => string[]): Map<string, Set<string>> {
+/** Items grouped by their consonant skeletons (those too short to tell names apart left out). */
+export function bySkeleton(items: Iterable<string>, skeletons: (item: string) => string[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const item of items) {
     for (const key of new Set(skeletons(item))) {
