@@ -25,7 +25,7 @@ export const TITLE_WEIGHT = 0.5;
 /** Generic nouns (회사, company) name the kind of thing asked: matched, they count half as much as a topic word. */
 const SOFT_FACTOR = 0.5;
 /** A sentence without a value of the asked kind is rarely the answer. */
-export const TYPE_MISS_FACTOR = 0.6;
+const TYPE_MISS_FACTOR = 0.6;
 /** A word counts as present in the context when at least this share of its terms is (투자금: 투자 yes, 자금 no). */
 const PRESENT_SHARE = 0.5;
 
@@ -157,8 +157,8 @@ export function sentencesOf(sources: ContextSource[]): Sentence[] {
 export interface WordModel {
   /** Alternative spellings (the word, its translations), each as the terms that occur in the context. */
   variants: string[][];
-  /** For verbs: stems a sentence's text may contain (the verb's and its synonyms'). */
-  stems?: string[];
+  /** For verbs: per sentence, whether it contains one of the verb's stems (its own, its synonyms'). */
+  stemHits?: boolean[];
   weight: number;
   /** All terms or nothing: 1호 is not half of 2호. */
   identifier?: boolean;
@@ -278,16 +278,13 @@ export function scoreSentences(
         ...synonymsOf(own).map((terms) => terms.join(' ')),
         ...translationSurfaces(own, glossary, w.stem).map((surface) => englishStem(surface)),
       ];
-      const count = sentences.filter((s) => stems.some((stem) => hasStem(s.text, stem))).length;
+      const stemHits = sentences.map((s) => stems.some((stem) => hasStem(s.text, stem)));
+      const count = stemHits.filter(Boolean).length;
       // A matched verb weighs like a topic word: "when … completed" asks about completion, not approval.
-      return { variants: [], stems, weight: count > 0 ? idf(count) * w.factor : 0 };
+      return { variants: [], stemHits, weight: count > 0 ? idf(count) * w.factor : 0 };
     }
-    const spellings = [
-      w.terms,
-      ...translationsOf(w.terms, glossary),
-      ...compoundTranslations(w.text, glossary),
-      ...synonymsOf(w.terms),
-    ];
+    const translations = translationsOf(w.terms, glossary);
+    const spellings = [w.terms, ...translations, ...compoundTranslations(w.text, glossary), ...synonymsOf(w.terms)];
     // 대출금, 투자액: a compound of a known word and 금/액 (money, amount) means the word's thing.
     const head = /^[\uac00-\ud7a3]{2,}[금액]$/.test(w.text) ? tokenize(w.text.slice(0, -1)) : [];
     if (head.length > 0) spellings.push(...translationsOf(head, glossary), ...synonymsOf(head));
@@ -295,9 +292,7 @@ export function scoreSentences(
     // consumer) helps find it, but its rarity is the phrase's, not the word's.
     const exact = new Set([w.terms, ...translationsOf(w.terms, glossary, true)].map((t) => t.join(' ')));
     const looseAt = new Set(
-      spellings.flatMap((terms, i) =>
-        i > 0 && i <= translationsOf(w.terms, glossary).length && !exact.has(terms.join(' ')) ? [i] : [],
-      ),
+      spellings.flatMap((terms, i) => (i > 0 && i <= translations.length && !exact.has(terms.join(' ')) ? [i] : [])),
     );
     const present = spellings.map((terms) => terms.filter((t) => df.has(t)));
     // …and it counts only where the context writes the whole phrase: half of "growth stage" is
@@ -326,11 +321,11 @@ export function scoreSentences(
   const weights = models.map((m) => m.weight);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
 
-  const scored = sentences.map((sentence) => {
+  const scored = sentences.map((sentence, j) => {
     const title = titleTerms.get(sentence.source.n)!;
     const passage = passageTerms.get(sentence.source.n)!;
-    const coverage = models.map(({ variants, stems, identifier }, i) => {
-      if (stems) return stems.some((stem) => hasStem(sentence.text, stem)) ? 1 : 0;
+    const coverage = models.map(({ variants, stemHits, identifier }, i) => {
+      if (stemHits) return stemHits[j] ? 1 : 0;
       if (identifier) {
         const within = (terms: Set<string> | undefined) => variants.some((v) => v.every((t) => terms?.has(t)));
         return within(sentence.terms) ? 1 : within(title) || within(sentence.antecedent) ? TITLE_WEIGHT : 0;

@@ -45,8 +45,7 @@ import { readQuestion } from './question-words.js';
 
 export type { ScoredSentence } from './score-sentences.js';
 export type { AnswerPart } from './ranking.js';
-export { MIN_SUPPORT, SEED_SHARE } from './ranking.js';
-export { buildQuery } from './query.js';
+export { MIN_SUPPORT } from './ranking.js';
 
 export interface Selection {
   parts: AnswerPart[];
@@ -183,11 +182,13 @@ export function selectSentences(
     const namesOf = newNames(query, scores, glossary);
     return asSentences(answerWithOthers(candidates, ranking, (s) => namesOf(s).map((n) => s.text.slice(n.at, n.end))));
   };
+  let completion: ScoredSentence[] | undefined;
+  const completed = () => (completion ??= completeAnswer(candidates, ranking, leads));
   const eachEntity = () => {
     // Of the best sentences, those answering for some entity (naming it, with the asked value).
-    const completed = completeAnswer(candidates, ranking, leads).filter((s) => answersFor(s, ranking));
-    return completed.length > 0 && answersEvery(completed, ranking)
-      ? asSentences(completed)
+    const answering = completed().filter((s) => answersFor(s, ranking));
+    return answering.length > 0 && answersEvery(answering, ranking)
+      ? asSentences(answering)
       : answerEachEntity(scored, ranking, givesNames);
   };
   // "어떤 회사인가요": the sentence with the company as its subject, and what follows on it.
@@ -198,7 +199,7 @@ export function selectSentences(
     // "Apart from X, what else…" lists others; "beyond its capital, how much in loans" asks a value.
     (query.shape.excluded.length > 0 && query.type === 'other' ? others() : undefined) ??
     (perEntity ? eachEntity() : undefined) ??
-    asSentences(completeAnswer(candidates, ranking, leads));
+    asSentences(completed());
   const chosen = sentencesIn(parts);
   if (chosen.length === 0) {
     return { ...none, refusedBy: 'nothing-chosen', ...(unnamed && unnamed.support >= minSupport ? { unnamed } : {}) };
