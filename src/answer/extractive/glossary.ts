@@ -130,9 +130,12 @@ export function glossSentence(text: string, from: 'ko' | 'en', glossary: Glossar
     const needle = from === 'ko' ? pair.ko : pair.en.toLowerCase();
     const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // A short Korean entry only at the start of a word: 장기 (long-term) is not inside 성장기금.
+    // (A plain lookup for the rest: this runs for every entry of the glossary.)
     const at =
       from === 'ko'
-        ? lower.search(needle.length >= 3 ? new RegExp(escaped) : new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`))
+        ? needle.length >= 3
+          ? lower.indexOf(needle)
+          : lower.search(new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`))
         : lower.search(new RegExp(`\\b${escaped}(s|es)?\\b`));
     if (at < 0) continue;
     const end = at + needle.length;

@@ -4,7 +4,7 @@
  * an exclusion, a superlative, a kind of name asked for).
  */
 import type { ChatMessage } from '../../types.js';
-import { readQuestion, type QuestionWord } from './question-words.js';
+import { readQuestion, type QuestionReading, type QuestionWord } from './question-words.js';
 import { shapeOf, type QuestionShape } from './question-shape.js';
 import {
   answerTypesOf,
@@ -48,6 +48,8 @@ export interface QueryWord extends QuestionWord {
 }
 
 export interface Query {
+  /** The question as read, before carried words and weights: what the names checks look at. */
+  reading: QuestionReading;
   words: QueryWord[];
   /** The main kind of answer asked for. */
   type: AnswerType;
@@ -133,6 +135,7 @@ export function buildQuery(question: string, history: ChatMessage[] = []): Query
   // A specific attribute (a rate, a share price) is the whole question: an amount elsewhere does not answer it.
   if (isSpecificType(types[0]!)) types = [types[0]!];
   return {
+    reading,
     words,
     type: types[0]!,
     types,

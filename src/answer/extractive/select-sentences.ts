@@ -41,7 +41,6 @@ import { selectExtremes } from './extremes.js';
 import { isProperName, nameChecker, newNames } from './names.js';
 import { describeSubject } from './describe.js';
 import { namesAsked, namesNotInSources, termsNotInSources } from './absent-names.js';
-import { readQuestion } from './question-words.js';
 
 export type { ScoredSentence } from './score-sentences.js';
 export type { AnswerPart } from './ranking.js';
@@ -117,7 +116,7 @@ export function selectSentences(
   const none: Selection = { parts: [], sentences: [], query, glossary, bestSupport: 0 };
   // A name no source mentions: whatever else matches is about someone else. With several
   // entities, those the sources do mention are answered and the others said to be missing.
-  const reading = readQuestion(question);
+  const { reading } = query;
   // Several entities whose values are asked ("A와 B는 각각 얼마", "compare A with B"): one
   // sentence each, unless the best sentences already answer for each. Coordinated topics of
   // an open question ("특징 및 기능을 설명") are better served by the best sentences overall.
