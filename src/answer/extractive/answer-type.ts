@@ -109,7 +109,8 @@ export function answerTypesOf(question: string): AnswerType[] {
     // "대표가 … 언급한 나라는?": the chief executive is who speaks, not who is asked for.
     .filter((type) => type !== 'person' || ASKS_PERSON.test(asked) || ENDS_WITH_PERSON.test(asked));
   // "how much output", "생산량은 얼마": 얼마/how much asks the quantity the noun names, not money.
-  const onlyHowMuch = !TYPE_CUES.find(([type]) => type === 'money')![1].test(asked.replace(HOW_MUCH, ' '));
+  const withoutHowMuch = asked.replace(HOW_MUCH, ' ');
+  const onlyHowMuch = !TYPE_CUES.some(([type, cue]) => type === 'money' && cue.test(withoutHowMuch));
   const measured = types.some((type) => type === 'count' || type === 'percent' || type === 'duration');
   const kept = onlyHowMuch && measured ? types.filter((type) => type !== 'money') : types;
   return kept.length > 0 ? kept : ['other'];
