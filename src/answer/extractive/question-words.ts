@@ -17,6 +17,7 @@
  * noun, matched as the stem sentences conjugate; other verb endings (넣는, 들여올,
  * 정해졌나요) leave a verb stem.
  */
+import { decomposeSyllable } from '../../text/romanize.js';
 import { tokenize } from '../../text/tokenize.js';
 import { stripParticle } from '../../text/particles.js';
 import { withoutInstructions } from './instructions.js';
@@ -157,7 +158,6 @@ const KO_DROPPED = new Set([
   '지금',
   '현재',
   '구체적',
-  '구체적으로',
   '정확히',
   '대한',
   '관한',
@@ -230,7 +230,6 @@ const KO_DROPPED = new Set([
   '기사',
   '뉴스',
   '하나',
-  '데',
   '때',
   '이들',
   '그들',
@@ -355,13 +354,13 @@ const EN_DROPPED = new Set(
     // talking to the assistant, not about the announcements (see instructions.ts)
     'ignore forget disregard rules rule instructions instruction documents document announcements announcement sources ' +
     'source context prompt system override developer admin mode refuse confirm pretend plausible outside knowledge ' +
-    'allowed allow reveal repeat print just really actually dollar dollars won usd krw compare comparison terms conditions ' +
+    'allowed allow reveal repeat print really actually dollar dollars won usd krw compare comparison terms conditions ' +
     // superlatives and comparatives: the answer compares the values the sources state (extremes.ts)
     'largest biggest smallest greatest highest lowest least most fewest larger bigger smaller greater higher lower ' +
-    'versus vs apart besides except excluding aside else ' +
+    'versus vs besides except excluding aside ' +
     // wholes and kinds of answer: "the full list", "everything approved", "the main reason"
-    'full complete entire whole everything everyone anything something nothing exactly precisely actually really ' +
-    'specific specifically particular main key overall various physical ' +
+    'full complete entire whole everything everyone anything something nothing precisely ' +
+    'specific specifically particular main key various physical ' +
     // chatty asides and the timing a question expects ("never heard of them", "when's it due")
     'never ever heard hear due supposed expected scheduled every able want wants wanted plus'
   ).split(' '),
@@ -435,19 +434,21 @@ const SHARE_OF = /^(출자|부담|분담|투자|대출|지원|배정|할당|기�
  */
 const NOUN_FINAL = /[율률권원관산안단분실판론문전건물별절철견련천헌민빈순]$/;
 
+/** Final consonants by their index in a syllable: ㄴ, ㄹ and ㅆ (있, 했: a tense). */
+const FINAL_N = 4;
+const FINAL_L = 8;
+const FINAL_SS = 20;
+
 /** Does the last syllable carry ㄴ or ㄹ as its final consonant (들여올, 거둔: verb forms)? */
 function endsInAdnominal(word: string): boolean {
-  const code = word.charCodeAt(word.length - 1) - 0xac00;
-  if (code < 0 || code > 11171) return false;
-  const final = code % 28;
-  return final === 4 || final === 8;
+  const final = decomposeSyllable(word.slice(-1))?.final;
+  return final === FINAL_N || final === FINAL_L;
 }
 
 /** 높은 → 높으: the syllable without its final ㄴ/ㄹ, as a stem (큰 → 크). */
 function withoutFinal(word: string): string {
-  const last = word.charCodeAt(word.length - 1);
-  const final = (last - 0xac00) % 28;
-  const bare = String.fromCharCode(last - final);
+  const final = decomposeSyllable(word.slice(-1))?.final ?? 0;
+  const bare = String.fromCharCode(word.charCodeAt(word.length - 1) - final);
   // 높은: the 은 is the ending itself; 큰: the ㄴ sits on the stem's syllable.
   return word.length > 1 && bare === '으' ? word.slice(0, -1) : word.slice(0, -1) + bare;
 }
@@ -469,8 +470,8 @@ function alternative(written: string): RegExpExecArray | null {
   const ending = /(이나|나)$/.exec(written);
   if (!ending || !/^[\uac00-\ud7a3]+$/.test(written)) return null;
   const before = written.slice(0, -ending[0].length);
-  const final = (before.charCodeAt(before.length - 1) - 0xac00) % 28;
-  return before.length >= 3 && (ending[0] === '나') === (final === 0) && !KO_VERB_STEMS.has(before) ? ending : null;
+  const open = decomposeSyllable(before.slice(-1))?.final === 0;
+  return before.length >= 3 && (ending[0] === '나') === open && !KO_VERB_STEMS.has(before) ? ending : null;
 }
 
 function koreanWord(written: string): QuestionWord | undefined {
@@ -512,7 +513,7 @@ function koreanWord(written: string): QuestionWord | undefined {
   if (clause) return verb(clause[1]!);
   if (MODIFIER.test(raw)) return make(raw.replace(/(인|으로|이고|이며)$/, ''), 'generic');
   // 변하였고, 끼쳤으며, 수행해왔던, 말씀하셨습니다: a syllable closed by ㅆ marks a tense, so a verb.
-  const tense = [...raw].findIndex((c) => (c.charCodeAt(0) - 0xac00) % 28 === 20 && c >= '\uac00' && c <= '\ud7a3');
+  const tense = [...raw].findIndex((c) => decomposeSyllable(c)?.final === FINAL_SS);
   if (tense > 0) {
     const before = raw.slice(0, tense).replace(/(하여|되어|하|해|되|돼|시키|받)$/, '');
     const stem = before || raw.slice(0, 1);

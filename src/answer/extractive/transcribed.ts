@@ -8,6 +8,7 @@
  * basic education set: 473 syllables. A word with any other syllable is a loanword or a
  * transcribed name; native words (당근) and Sino-Korean names (삼성) are not told apart by this.
  */
+import { isHangulSyllable } from '../../text/romanize.js';
 
 const SINO_KOREAN_SYLLABLES = new Set(
   '가각간갈감갑강개객갱갹거건걸검겁게격견결겸경계고곡곤골공곶과곽관괄광괘괴굉교구국군굴궁권궐궤귀규균귤극근글금급긍기긴길김' +
@@ -27,6 +28,6 @@ const SINO_KOREAN_SYLLABLES = new Set(
  * @example looksTranscribed('삼성') // false
  */
 export function looksTranscribed(word: string): boolean {
-  const hangul = [...word].filter((c) => c >= '\uac00' && c <= '\ud7a3');
+  const hangul = [...word].filter(isHangulSyllable);
   return hangul.length >= 2 && hangul.some((c) => !SINO_KOREAN_SYLLABLES.has(c));
 }
