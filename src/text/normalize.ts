@@ -9,3 +9,8 @@ export function normalizeText(input: string): string {
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/[\u00a0\u2000-\u200a\u3000]/g, ' ');
 }
+
+/** Text made literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

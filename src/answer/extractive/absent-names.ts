@@ -25,6 +25,7 @@ import type { GlossaryPair } from './glossary.js';
 import { isVocabulary, type QuestionReading, type QuestionToken } from './question-words.js';
 import { looksTranscribed } from './transcribed.js';
 import { romanize } from '../../text/romanize.js';
+import { escapeRegExp } from '../../text/normalize.js';
 
 export interface AskedName {
   /** As the question writes it, without its particle. */
@@ -153,7 +154,7 @@ function mentioned(name: string, context: string, glossary: GlossaryPair[]): boo
   const written = (surface: string) => {
     const s = surface.toLowerCase();
     return /^[a-z0-9&. -]+$/.test(s)
-      ? new RegExp(`(^|[^a-z0-9])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?(?![a-z0-9])`).test(context)
+      ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(s)}(s|es)?(?![a-z0-9])`).test(context)
       : context.includes(s);
   };
   // NGF, IBK: the initials of a name the context writes out (National Growth Fund, Industrial Bank of Korea).

@@ -14,6 +14,7 @@ import { hangulWords, latinNames, pairBySound } from '../../search/sound-alike.j
 import type { GlossaryEntry } from '../../search/glossary.js';
 import { romanize } from '../../text/romanize.js';
 import { stripParticle } from '../../text/particles.js';
+import { escapeRegExp } from '../../text/normalize.js';
 
 export interface GlossaryPair {
   ko: string;
@@ -128,7 +129,7 @@ export function glossSentence(text: string, from: 'ko' | 'en', glossary: Glossar
   const entries = [...glossary].sort((a, b) => (from === 'ko' ? b.ko.length - a.ko.length : b.en.length - a.en.length));
   for (const pair of entries) {
     const needle = from === 'ko' ? pair.ko : pair.en.toLowerCase();
-    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(needle);
     // A short Korean entry only at the start of a word: 장기 (long-term) is not inside 성장기금.
     // (A plain lookup for the rest: this runs for every entry of the glossary.)
     const at =

@@ -14,6 +14,8 @@
  * (IBK기업은행) and words the glossary pairs with a capitalized English name (업스테이지 =
  * Upstage, 국민성장펀드 = National Growth Fund, sound-alike pairs).
  */
+import { COMMON_ACRONYMS } from './absent-names.js';
+import { escapeRegExp } from '../../text/normalize.js';
 import { tokenize } from '../../text/tokenize.js';
 import { stripParticle } from '../../text/particles.js';
 import { latinNames } from '../../search/sound-alike.js';
@@ -42,7 +44,6 @@ const KO_AFTER_KIND = /^(?:[들]?(?:인|이자|으로는|로는))?\s*[(:]?\s*$/;
 const EN_BEFORE_KIND = /^(?:,? (?:and )?(?:the |two |three |both |other )?)?(?:[a-z-]+ ){0,2}$/;
 /** After the kind in English: "portal companies such as Naver", "lenders (KDB, IBK)", "the portal Naver". */
 const EN_AFTER_KIND = /^[a-z]*\s*(?:,?\s*(?:such as|including|like|namely|e\.g\.,?|:|\(|—|-)\s*|\s)$/i;
-import { COMMON_ACRONYMS } from './absent-names.js';
 /**
  * Korean names of organisations, by the endings they take (국세청, 행정안전부, 신한은행,
  * 한국전력공사, 삼성전자): three syllables or more, so 정부 and 은행 alone are not names.
@@ -85,7 +86,7 @@ function englishNames(text: string): Name[] {
   // Longest names only: latinNames also gives every leading run.
   const found = latinNames(text).sort((a, b) => b.length - a.length);
   for (const name of found) {
-    for (const m of text.matchAll(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) {
+    for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(name)}\\b`, 'g'))) {
       const span = { at: m.index!, end: m.index! + name.length };
       if (COMMON_ACRONYMS.has(name) || out.some((n) => span.at < n.end && span.end > n.at)) continue;
       out.push({ ...span, terms: tokenize(name), closed: false });
@@ -101,7 +102,7 @@ function kindMentions(text: string, surfaces: string[]): Span[] {
     const latin = /^[A-Za-z]/.test(surface);
     const stem = latin ? surface.toLowerCase().replace(/(ies|es|s|y)$/, '') : surface;
     if (stem.length < 2) continue;
-    const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(stem);
     const pattern = latin
       ? new RegExp(`\\b${escaped}[a-z]*`, 'gi')
       : new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`, 'g');
