@@ -95,17 +95,23 @@ function englishNames(text: string): Name[] {
   return out;
 }
 
-/** Where a sentence mentions the asked kind (a word's start, in either script). */
-function kindMentions(text: string, surfaces: string[]): Span[] {
-  const out: Span[] = [];
+/** Patterns for the asked kind's surfaces at a word's start, in either script (made once per question). */
+function kindPatterns(surfaces: Iterable<string>): RegExp[] {
+  const out: RegExp[] = [];
   for (const surface of surfaces) {
     const latin = /^[A-Za-z]/.test(surface);
     const stem = latin ? surface.toLowerCase().replace(/(ies|es|s|y)$/, '') : surface;
     if (stem.length < 2) continue;
     const escaped = escapeRegExp(stem);
-    const pattern = latin
-      ? new RegExp(`\\b${escaped}[a-z]*`, 'gi')
-      : new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`, 'g');
+    out.push(latin ? new RegExp(`\\b${escaped}[a-z]*`, 'gi') : new RegExp(`(?<![\\uac00-\\ud7a3])${escaped}`, 'g'));
+  }
+  return out;
+}
+
+/** Where a sentence mentions the asked kind. */
+function kindMentions(text: string, patterns: RegExp[]): Span[] {
+  const out: Span[] = [];
+  for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       // "The company will use the loan…", "이 회사는…": a reference back to a named one, not a description.
       if (ANAPHOR.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
@@ -183,13 +189,18 @@ export function nameChecker(query: Query, scores: Scores, glossary: GlossaryPair
     for (const pair of glossary) if (same(pair.koTerms) || same(pair.enTerms)) surfaces.add(pair.ko).add(pair.en);
   }
   const namesOf = newNames(query, scores, glossary);
-  const names = (s: ScoredSentence) => {
+  const patterns = kindPatterns(surfaces);
+  const givesNames = (s: ScoredSentence, mentions: Span[]) => {
     const found = namesOf(s);
-    const mentions = kindMentions(s.text, [...surfaces]);
     if (mentions.length === 0) return found.length > 0;
     return mentions.some(
       (kind) => listedBefore(s.text, kind) || listedAfter(s.text, kind) || found.some((n) => apposed(s.text, n, kind)),
     );
   };
-  return { names, describesUnnamed: (s) => kindMentions(s.text, [...surfaces]).length > 0 && !names(s) };
+  const names = (s: ScoredSentence) => givesNames(s, kindMentions(s.text, patterns));
+  const describesUnnamed = (s: ScoredSentence) => {
+    const mentions = kindMentions(s.text, patterns);
+    return mentions.length > 0 && !givesNames(s, mentions);
+  };
+  return { names, describesUnnamed };
 }
