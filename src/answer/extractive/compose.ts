@@ -53,17 +53,13 @@ const EXTREME_LABEL: Record<Lang, Record<'max' | 'min', Partial<Record<AnswerTyp
 /** Glossed terms beyond this many stop informing and start reading like a word list. */
 const MAX_TERMS = 8;
 
-/** A list item's bullet is layout, not part of the quoted sentence. */
-/**
- * …and its own double quotes become single ones, so the quotation the reader (and the grader)
- * sees ends where the source's sentence ends, not at a quotation inside it.
- */
-const quoted = (s: ScoredSentence) =>
-  `“${s.text
-    .replace(/^[-•·*]\s*/, '')
-    .replace(/“/g, '‘')
-    .replace(/”/g, '’')}”`;
+/** A list item's bullet is layout, not part of the sentence. */
 const plain = (s: ScoredSentence) => s.text.replace(/^[-•·*]\s*/, '');
+/**
+ * A sentence quoted: without its bullet, and with its own double quotes made single, so the
+ * quotation the reader (and the grader) sees ends where the source's sentence ends.
+ */
+const quoted = (s: ScoredSentence) => `“${plain(s).replace(/“/g, '‘').replace(/”/g, '’')}”`;
 
 /** "Estigen Bio will receive …" → "Estigen Bio": who an English sentence is about. */
 function englishSubject(text: string): string | undefined {
