@@ -61,9 +61,8 @@ function acronymPairs(question: string, sources: ContextSource[], pairs: readonl
     const initials = new RegExp(`\\b${[...acronym].map((c) => `${c}[a-z-]*`).join(`${SKIPPED}\\s+`)}`, 'g');
     const phrase = context.match(initials)?.[0];
     if (phrase) out.push([acronym, phrase]);
-    for (const [ko, en] of pairs) {
-      if (new RegExp(`^${initials.source}$`).test(en) && context.includes(ko)) out.push([ko, acronym]);
-    }
+    const wholeName = new RegExp(`^${initials.source}$`);
+    for (const [ko, en] of pairs) if (wholeName.test(en) && context.includes(ko)) out.push([ko, acronym]);
   }
   return out;
 }
