@@ -5,9 +5,7 @@
 import { Hono } from 'hono';
 import type { AppServices } from './services.js';
 import { describeMode } from './config.js';
-import { HttpError, errorBody } from './http-error.js';
-import { UpstreamError } from './answer/errors.js';
-import { BadRequestError } from './answer/pipeline.js';
+import { AppError, errorBody } from './errors.js';
 import { chatRoute } from './channels/web/chat-route.js';
 import { CHAT_PAGE_HTML } from './channels/web/chat-page.js';
 
@@ -25,11 +23,9 @@ export function createApp(services: AppServices) {
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
-    if (error instanceof BadRequestError) return c.json(errorBody('invalid_request', error.message), 400);
-    if (error instanceof UpstreamError) {
-      console.warn(`${c.req.method} ${c.req.path}: ${error.message}`);
-      return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof AppError) {
+      if (error.status >= 500) console.warn(`${c.req.method} ${c.req.path}: ${error.message}`);
+      return c.json(errorBody(error.code, error.message), error.status, error.headers);
     }
     console.error(`${c.req.method} ${c.req.path} failed`, error);
     return c.json(errorBody('internal_error', 'the server failed to handle this request'), 500);

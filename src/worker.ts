@@ -10,7 +10,7 @@ import { parseConfig } from './config.js';
 import { createApp } from './app.js';
 import { createServices, type AppServices } from './services.js';
 import { LOCAL_INDEX_FILE_NAME, LocalIndex } from './search/local-index.js';
-import { UpstreamError } from './answer/errors.js';
+import { UpstreamError } from './errors.js';
 
 // Only `default` may be exported: workerd treats every export of the entry as a handler.
 interface Env {

@@ -15,7 +15,7 @@ import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
 import { rewriteFollowUp } from './follow-up.js';
-import { toUpstreamError } from './errors.js';
+import { BadRequestError, toUpstreamError } from '../errors.js';
 import { answerLanguageOf } from './answer-language.js';
 import { isRefusal } from './refusal.js';
 import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
@@ -58,10 +58,6 @@ export type AnswerEvent =
   | { type: 'token'; text: string }
   | { type: 'citations'; citations: Citation[] }
   | { type: 'done'; response: ChatResponse; passages: Passage[] };
-
-export class BadRequestError extends Error {
-  override name = 'BadRequestError';
-}
 
 function lastUserQuestion(messages: ChatMessage[]): { question: string; history: ChatMessage[] } {
   const index = messages.map((m) => m.role).lastIndexOf('user');

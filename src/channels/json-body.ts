@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { HttpError } from '../http-error.js';
+import { HttpError } from '../errors.js';
 
 /** Request bodies larger than this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -3,10 +3,9 @@ import { streamSSE } from 'hono/streaming';
 import type { AppServices } from '../../services.js';
 import { answer, answerToCompletion, type AnswerEvent } from '../../answer/pipeline.js';
 import { answerDeps } from '../../answer/answer-deps.js';
-import { UpstreamError } from '../../answer/errors.js';
+import { UpstreamError, errorBody } from '../../errors.js';
 import { chatRequestSchema } from './chat-schema.js';
 import { readJsonBody } from '../json-body.js';
-import { errorBody } from '../../http-error.js';
 
 function wantsStream(streamFlag: boolean | undefined, accept: string | undefined): boolean {
   return streamFlag ?? /\btext\/event-stream\b/i.test(accept ?? '');
