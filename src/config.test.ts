@@ -34,6 +34,7 @@ describe('parseConfig', () => {
       apiKey: undefined,
       model: 'qwen',
       timeoutMs: 5000,
+      maxTokens: 1024,
     });
   });
 
@@ -66,8 +67,30 @@ describe('parseConfig', () => {
   });
 
   it('splits API_KEYS and WIDGET_ORIGINS lists', () => {
-    const config = parseConfig({ API_KEYS: 'a, b,,c', WIDGET_ORIGINS: 'https://intranet.example, *' });
+    const config = parseConfig({ API_KEYS: 'a, b,,c', WIDGET_ORIGINS: 'https://intranet.example, https://b.example' });
     expect(config.apiKeys).toEqual(['a', 'b', 'c']);
-    expect(config.widgetOrigins).toEqual(['https://intranet.example', '*']);
+    expect(config.widgetOrigins).toEqual(['https://intranet.example', 'https://b.example']);
+    expect(parseConfig({ WIDGET_ORIGINS: '*' }).widgetOrigins).toEqual(['*']);
+  });
+
+  it('refuses any origin when keys guard the API: a page cannot hold a key, so * would bypass them', () => {
+    expect(() => parseConfig({ API_KEYS: 'k1', WIDGET_ORIGINS: 'https://a.example, *' })).toThrow(/WIDGET_ORIGINS/);
+  });
+
+  it('refuses model settings that would do nothing without a model endpoint', () => {
+    for (const name of ['LLM_MODEL', 'LLM_MAX_TOKENS', 'LLM_TIMEOUT_MS', 'GROUNDEDNESS_MODEL']) {
+      expect(() => parseConfig({ [name]: '100' }), name).toThrow(new RegExp(`${name} needs LLM_API_KEY`));
+    }
+    expect(parseConfig({ LLM_API_KEY: 'k', LLM_MAX_TOKENS: '256' }).llm?.maxTokens).toBe(256);
+  });
+
+  it('never echoes the user:pass of a URL', () => {
+    try {
+      parseConfig({ LLM_BASE_URL: 'ftp://admin:hunter2@llm.example/v1' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain('LLM_BASE_URL');
+      expect((error as Error).message).not.toContain('hunter2');
+    }
   });
 });

@@ -15,6 +15,11 @@ export const DEFAULT_EMBEDDING_MODEL = 'solar-embedding-1-large';
 export const DEFAULT_SLACK_API_BASE_URL = 'https://slack.com/api';
 /** Solar answers within a few seconds; 30 s leaves room for long streamed answers. */
 export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
+/**
+ * A cited answer about a release runs to a few hundred tokens; 1,024 leaves room for a
+ * multi-part answer while bounding what one question can cost and stream (issue 10).
+ */
+export const DEFAULT_LLM_MAX_TOKENS = 1024;
 
 const SECRET_NAMES = new Set([
   'LLM_API_KEY',
@@ -56,6 +61,7 @@ const envSchema = z.object({
   LLM_API_KEY: text.optional(),
   LLM_MODEL: text.optional(),
   LLM_TIMEOUT_MS: positiveInt.optional(),
+  LLM_MAX_TOKENS: positiveInt.max(32_768, 'must be at most 32768').optional(),
   // Not in DESIGN.md's list: added by the answer issue (#5) for the optional groundedness check.
   GROUNDEDNESS_MODEL: text.optional(),
   EMBEDDING_BASE_URL: httpUrl.optional(),
@@ -82,7 +88,10 @@ export interface LlmConfig {
   baseUrl: string;
   apiKey?: string;
   model: string;
+  /** The deadline for all of one question's model calls (rewrite, translation, answer, check). */
   timeoutMs: number;
+  /** `max_tokens` of an answer; the characters read from a stream are capped in proportion. */
+  maxTokens: number;
   /** Groundedness-check model on the same endpoint (Upstage: `groundedness-check`); absent: no check. */
   groundednessModel?: string;
 }
@@ -142,8 +151,13 @@ function presentValues(env: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
+/** A URL's `user:pass@` is a credential: never echo it. */
+function withoutUserInfo(value: string): string {
+  return value.replace(/^([a-z][\w+.-]*:\/\/)[^/?#\s]*@/i, '$1…@');
+}
+
 function describeIssue(name: string, message: string, raw: string | undefined): string {
-  const shown = raw === undefined || SECRET_NAMES.has(name) ? '' : ` (got ${JSON.stringify(raw)})`;
+  const shown = raw === undefined || SECRET_NAMES.has(name) ? '' : ` (got ${JSON.stringify(withoutUserInfo(raw))})`;
   return `${name} ${message}${shown}`;
 }
 
@@ -170,11 +184,20 @@ export function parseConfig(env: Record<string, unknown>): Config {
 
   const missingPair = (a: keyof typeof v, b: keyof typeof v) =>
     v[a] !== undefined && v[b] === undefined ? `${b} is required when ${a} is set` : undefined;
+  // A setting that only means something beside another would silently do nothing alone.
+  const llmEndpoint = Boolean(v.LLM_BASE_URL || v.LLM_API_KEY);
+  const needsLlm = (name: keyof typeof v, why: string) =>
+    v[name] !== undefined && !llmEndpoint ? `${name} needs LLM_API_KEY or LLM_BASE_URL (${why})` : undefined;
   const pairProblems = [
     missingPair('UPSTASH_VECTOR_REST_URL', 'UPSTASH_VECTOR_REST_TOKEN'),
     missingPair('UPSTASH_VECTOR_REST_TOKEN', 'UPSTASH_VECTOR_REST_URL'),
-    v.GROUNDEDNESS_MODEL !== undefined && !v.LLM_BASE_URL && !v.LLM_API_KEY
-      ? 'GROUNDEDNESS_MODEL needs LLM_API_KEY or LLM_BASE_URL (the check runs on the LLM endpoint)'
+    needsLlm('GROUNDEDNESS_MODEL', 'the check runs on the LLM endpoint'),
+    needsLlm('LLM_MODEL', 'the offline answerer has no model to choose'),
+    needsLlm('LLM_MAX_TOKENS', 'the offline answerer quotes sentences, it does not generate tokens'),
+    needsLlm('LLM_TIMEOUT_MS', 'the offline answerer makes no model calls to time out'),
+    // A key can never live in a web page, so with keys set any origin would be a way around them.
+    v.API_KEYS?.length && v.WIDGET_ORIGINS?.includes('*')
+      ? 'WIDGET_ORIGINS must list the sites (not *) when API_KEYS is set: browser calls from those origins skip the key'
       : undefined,
   ].filter((p): p is string => Boolean(p));
   if (pairProblems.length > 0) {
@@ -192,6 +215,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
           apiKey: v.LLM_API_KEY,
           model: v.LLM_MODEL ?? DEFAULT_LLM_MODEL,
           timeoutMs: v.LLM_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS,
+          maxTokens: v.LLM_MAX_TOKENS ?? DEFAULT_LLM_MAX_TOKENS,
           ...(v.GROUNDEDNESS_MODEL ? { groundednessModel: v.GROUNDEDNESS_MODEL } : {}),
         }
       : undefined;

@@ -86,9 +86,10 @@ export function toUpstreamError(error: unknown, what: string): UpstreamError {
     if (status === 504) return fail(`${what} did not answer in time (HTTP 504)`, 504, 'upstream_timeout');
     return fail(`${what} failed (HTTP ${status})`, 502, 'upstream_error');
   }
+  if (name === 'ResponseTooLargeError') return fail(`${what} sent more than we read`, 502, 'upstream_too_large');
   // JSON.parse on a broken chunk or body.
   if (error instanceof SyntaxError) return fail(`${what} sent a malformed response`, 502, 'upstream_malformed');
-  if (/^terminated$|socket|other side closed|ECONNRESET/i.test(message)) {
+  if (name === 'StreamCutError' || /^terminated$|mid-stream|socket|other side closed|ECONNRESET/i.test(message)) {
     return fail(`${what} closed the connection mid-answer`, 502, 'upstream_error');
   }
   if (/connection|fetch failed|ECONNREFUSED|ENOTFOUND|network/i.test(`${name} ${message}`)) {

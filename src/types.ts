@@ -73,6 +73,8 @@ export interface ChatResponse {
   language: Lang;
   citations: Citation[];
   refused: boolean;
+  /** Set when the model's answer ran past its length cap and was cut there (LLM_MAX_TOKENS). */
+  truncated?: boolean;
   usage?: TokenUsage;
   /** Set when a groundedness check ran. */
   grounded?: boolean;

@@ -6,6 +6,7 @@
 import type { AppServices } from '../services.js';
 import type { AnswerDeps } from './pipeline.js';
 import { createGroundednessChecker, type GroundednessChecker } from './groundedness.js';
+import { ANSWER_CHARS_PER_TOKEN } from './model-factory.js';
 
 // One checker per configuration (per isolate), not one per request.
 const checkers = new WeakMap<AppServices['config'], GroundednessChecker | null>();
@@ -20,6 +21,12 @@ function groundednessFor(config: AppServices['config']): GroundednessChecker | u
 
 /** @example for await (const e of answer(request, await answerDeps(services))) … */
 export async function answerDeps(services: AppServices): Promise<AnswerDeps> {
+  const { llm } = services.config;
   const groundedness = groundednessFor(services.config);
-  return { retriever: await services.retriever(), model: services.model, ...(groundedness ? { groundedness } : {}) };
+  return {
+    retriever: await services.retriever(),
+    model: services.model,
+    ...(groundedness ? { groundedness } : {}),
+    ...(llm ? { deadlineMs: llm.timeoutMs, maxAnswerChars: llm.maxTokens * ANSWER_CHARS_PER_TOKEN } : {}),
+  };
 }

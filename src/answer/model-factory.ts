@@ -11,6 +11,19 @@ export const LLM_RETRY_BASE_DELAY_MS = 500;
 /** Longest Retry-After we wait for; a longer one is reported to the user as a 503 at once. */
 export const LLM_MAX_RETRY_AFTER_MS = 10_000;
 
+/**
+ * Bytes of response read per model call, per `max_tokens`: a streamed token arrives in an SSE
+ * chunk of 150–300 bytes of JSON around it, so 512 a token plus a 64 KiB margin never cuts an
+ * honest answer and still bounds a runaway one far below the isolate's 128 MB.
+ */
+export const RESPONSE_BYTES_PER_TOKEN = 512;
+const RESPONSE_BYTES_MARGIN = 64 * 1024;
+/**
+ * Characters of answer read per `max_tokens`: a token is 1–2 Hangul syllables or ~4 Latin
+ * letters, so 8 never truncates an answer the model was allowed to give.
+ */
+export const ANSWER_CHARS_PER_TOKEN = 8;
+
 /** Overrides for tests and special deployments; configuration covers the normal cases. */
 export interface ChatModelOptions {
   retry?: Partial<Pick<ModelFetchOptions, 'maxRetries' | 'baseDelayMs' | 'maxRetryAfterMs'>>;
@@ -27,14 +40,17 @@ export function createOpenAIChatModel(llm: LlmConfig, model: string, options: Ch
     baseDelayMs: options.retry?.baseDelayMs ?? LLM_RETRY_BASE_DELAY_MS,
     maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? LLM_MAX_RETRY_AFTER_MS,
     timeoutMs: llm.timeoutMs,
+    maxResponseBytes: llm.maxTokens * RESPONSE_BYTES_PER_TOKEN + RESPONSE_BYTES_MARGIN,
     fetch: options.fetch,
   });
   return new ChatOpenAI({
     model,
     // Local OpenAI-compatible servers take no key; the SDK insists on a string.
     apiKey: llm.apiKey ?? 'not-needed',
-    configuration: { baseURL: llm.baseUrl, fetch: modelFetch },
+    // logLevel off: the SDK logs a malformed chunk raw, and a chunk can echo anything (issue 10).
+    configuration: { baseURL: llm.baseUrl, fetch: modelFetch, logLevel: 'off' },
     temperature: 0,
+    maxTokens: llm.maxTokens,
     // Retries happen in modelFetch; LangChain retrying too would multiply the attempts.
     maxRetries: 0,
     // No `timeout`: modelFetch enforces LLM_TIMEOUT_MS per attempt and on stalled streams;

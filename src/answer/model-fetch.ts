@@ -22,6 +22,11 @@ export interface ModelFetchOptions {
    * as is (and becomes an honest 503): a chat user is better told to retry than kept waiting.
    */
   maxRetryAfterMs: number;
+  /**
+   * Largest response body read, in bytes: an upstream that ignores `max_tokens` (or streams
+   * without end) cannot fill the worker's 128 MB. Past it the body errors with ResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
   /** For tests; defaults to Math.random. */
   random?: () => number;
@@ -36,6 +41,22 @@ export class ModelTimeoutError extends Error {
   constructor(url: string, timeoutMs: number, stage: 'headers' | 'body') {
     // "timed out" is what the openai SDK looks for to report a connection timeout.
     super(`request to ${new URL(url).origin} timed out after ${timeoutMs} ms waiting for the ${stage}`);
+  }
+}
+
+/** The connection broke after the response started: the answer is cut, not unavailable (502). */
+export class StreamCutError extends Error {
+  override name = 'StreamCutError';
+  constructor(url: string, options?: { cause?: unknown }) {
+    super(`${new URL(url).origin} cut its response off mid-stream`, options);
+  }
+}
+
+/** The response grew past `maxResponseBytes`. */
+export class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
+  constructor(url: string, limit: number) {
+    super(`the response from ${new URL(url).origin} is larger than ${limit} bytes`);
   }
 }
 
@@ -72,9 +93,14 @@ function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   });
 }
 
-/** A connection that failed before any response (refused, reset): safe to try again. */
+/**
+ * A fetch that failed before any response (refused, reset, DNS): safe to try again. Any
+ * rejection of `fetch` other than our timeout or an abort is one: Node throws
+ * `TypeError: fetch failed`, workerd `Error: Network connection lost.` (issue 10).
+ */
 function isConnectionFailure(error: unknown): boolean {
-  return error instanceof TypeError && !(error instanceof ModelTimeoutError);
+  const name = (error as { name?: string } | undefined)?.name;
+  return !(error instanceof ModelTimeoutError) && name !== 'AbortError' && name !== 'TimeoutError';
 }
 
 /**
@@ -86,6 +112,7 @@ async function attempt(
   input: RequestInfo | URL,
   init: RequestInit | undefined,
   timeoutMs: number,
+  maxResponseBytes = Infinity,
 ): Promise<Response> {
   const url = urlOf(input);
   const controller = new AbortController();
@@ -117,6 +144,7 @@ async function attempt(
   }
 
   const reader = response.body.getReader();
+  let received = 0;
   const body = new ReadableStream<Uint8Array>({
     async pull(stream) {
       timer = startTimer('body');
@@ -125,10 +153,20 @@ async function attempt(
         if (done) {
           outer?.removeEventListener('abort', forwardAbort);
           stream.close();
-        } else stream.enqueue(value);
+          return;
+        }
+        received += value.byteLength;
+        if (received > maxResponseBytes) {
+          outer?.removeEventListener('abort', forwardAbort);
+          controller.abort();
+          stream.error(new ResponseTooLargeError(url, maxResponseBytes));
+          return;
+        }
+        stream.enqueue(value);
       } catch (error) {
         outer?.removeEventListener('abort', forwardAbort);
-        stream.error(timedOut ?? error);
+        const aborted = controller.signal.aborted && !timedOut;
+        stream.error(timedOut ?? (aborted ? error : new StreamCutError(url, { cause: error })));
       } finally {
         clearTimeout(timer);
       }
@@ -160,7 +198,7 @@ export function createModelFetch(options: ModelFetchOptions): typeof fetch {
       const canRetry = retry < options.maxRetries;
       let response: Response;
       try {
-        response = await attempt(doFetch, input, init, options.timeoutMs);
+        response = await attempt(doFetch, input, init, options.timeoutMs, options.maxResponseBytes);
       } catch (error) {
         if (!canRetry || !isConnectionFailure(error) || init?.signal?.aborted) throw error;
         await sleep(backoff, init?.signal);

@@ -15,7 +15,7 @@ import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
 import { rewriteFollowUp } from './follow-up.js';
-import { BadRequestError, toUpstreamError } from '../errors.js';
+import { BadRequestError, UpstreamError, toUpstreamError } from '../errors.js';
 import { answerLanguageOf } from './answer-language.js';
 import { isRefusal } from './refusal.js';
 import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
@@ -52,12 +52,38 @@ export interface AnswerDeps {
   contextPassages?: number;
   /** Optional second opinion on each answer (GROUNDEDNESS_MODEL). */
   groundedness?: GroundednessChecker;
+  /**
+   * One deadline for all of a question's model calls (rewrite, translation, answer, check):
+   * LLM_TIMEOUT_MS. Each call gets what is left, so a hung model costs the deadline once.
+   */
+  deadlineMs?: number;
+  /** Characters of answer read from the model before it is cut off and marked `truncated`. */
+  maxAnswerChars?: number;
 }
 
 export type AnswerEvent =
   | { type: 'token'; text: string }
   | { type: 'citations'; citations: Citation[] }
   | { type: 'done'; response: ChatResponse; passages: Passage[] };
+
+/**
+ * The signal a question's upstream work runs under: the client going away, the deadline,
+ * or the pipeline itself stopping early (a consumer that stops reading, an answer cut at
+ * its cap). `deadline` tells a timeout from a cancellation.
+ */
+function workSignal(request: AnswerRequest, deadlineMs: number | undefined) {
+  const stop = new AbortController();
+  const deadline = deadlineMs ? AbortSignal.timeout(deadlineMs) : undefined;
+  const signals = [stop.signal, request.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  return { signal: AbortSignal.any(signals), deadline, stop: () => stop.abort() };
+}
+
+/** An upstream failure, told apart from our own deadline and from a client that left. */
+function upstreamFailure(error: unknown, what: string, work: ReturnType<typeof workSignal>, request: AnswerRequest) {
+  if (work.deadline?.aborted) return new UpstreamError(`${what} did not answer in time`, 504, 'upstream_timeout');
+  if (request.signal?.aborted) return new UpstreamError('the client closed the request', 503, 'request_aborted');
+  return toUpstreamError(error, what);
+}
 
 function lastUserQuestion(messages: ChatMessage[]): { question: string; history: ChatMessage[] } {
   const index = messages.map((m) => m.role).lastIndexOf('user');
@@ -120,15 +146,33 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
   const { question, history } = lastUserQuestion(request.messages);
   const language = request.lang ?? answerLanguageOf(question);
   const usage = new UsageTally();
+  const work = workSignal(request, deps.deadlineMs);
+  try {
+    yield* answerWithin(question, history, language, usage, work, request, deps);
+  } finally {
+    // However the answer ends (done, failed, or its reader gone), nothing keeps running upstream.
+    work.stop();
+  }
+}
 
+async function* answerWithin(
+  question: string,
+  history: ChatMessage[],
+  language: Lang,
+  usage: UsageTally,
+  work: ReturnType<typeof workSignal>,
+  request: AnswerRequest,
+  deps: AnswerDeps,
+): AsyncGenerator<AnswerEvent> {
+  const { signal } = work;
   let searchQuestion = question;
   if (history.length > 0) {
     try {
-      const rewrite = await rewriteFollowUp(question, history, deps.model, { language, signal: request.signal });
+      const rewrite = await rewriteFollowUp(question, history, deps.model, { language, signal });
       searchQuestion = rewrite.question;
       usage.add(rewrite.usage);
     } catch (error) {
-      throw toUpstreamError(error, 'the answer model');
+      throw upstreamFailure(error, 'the answer model', work, request);
     }
   }
 
@@ -137,10 +181,11 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
     const hits = await deps.retriever.search(searchQuestion, {
       limit: contextSize(searchQuestion, deps.contextPassages ?? DEFAULT_CONTEXT_PASSAGES),
       filters: request.filters,
+      signal,
     });
     passages = hits.map((h) => h.passage);
   } catch (error) {
-    throw toUpstreamError(error, 'the search index');
+    throw upstreamFailure(error, 'the search index', work, request);
   }
 
   if (passages.length === 0) {
@@ -154,12 +199,19 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
 
   // The model sees the question as asked, with the conversation: the rewrite served search.
   const prompt = buildPrompt({ question, history, sources: toContextSources(passages), language });
+  const maxChars = deps.maxAnswerChars ?? Infinity;
   let text = '';
+  let truncated = false;
   let refusedByModel: boolean | undefined;
   try {
-    const stream = await deps.model.stream(prompt, { signal: request.signal });
+    const stream = await deps.model.stream(prompt, { signal });
     for await (const chunk of stream) {
-      const delta = typeof chunk.content === 'string' ? chunk.content : '';
+      let delta = typeof chunk.content === 'string' ? chunk.content : '';
+      if (text.length + delta.length > maxChars) {
+        // Past the cap the answer ends here, honestly marked; the model stops streaming.
+        delta = delta.slice(0, maxChars - text.length);
+        truncated = true;
+      }
       if (delta) {
         text += delta;
         yield { type: 'token', text: delta };
@@ -167,10 +219,12 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
       usage.add(chunk.usage_metadata);
       const refused = chunk.response_metadata?.refused;
       if (typeof refused === 'boolean') refusedByModel = refused;
+      if (truncated) break;
     }
   } catch (error) {
-    throw toUpstreamError(error, 'the answer model');
+    throw upstreamFailure(error, 'the answer model', work, request);
   }
+  if (truncated) work.stop();
 
   const answerText = text.trim();
   const citations = mapCitations(answerText, passages);
@@ -178,7 +232,8 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
   // answer that cites no source is not an answer from the corpus.
   const refused = refusedByModel ?? (citations.length === 0 || isRefusal(answerText));
   yield { type: 'citations', citations };
-  const grounded = refused ? undefined : await checkGroundedness(answerText, passages, deps, usage, request.signal);
+  const grounded =
+    refused || truncated ? undefined : await checkGroundedness(answerText, passages, deps, usage, signal);
   const total = usage.value;
   yield {
     type: 'done',
@@ -188,6 +243,7 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
       language,
       citations,
       refused,
+      ...(truncated ? { truncated } : {}),
       ...(total ? { usage: total } : {}),
       ...(grounded !== undefined ? { grounded } : {}),
     },

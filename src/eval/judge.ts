@@ -11,7 +11,13 @@
 import { z } from 'zod';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT_MS, UPSTAGE_BASE_URL, type LlmConfig } from '../config.js';
+import {
+  DEFAULT_LLM_MAX_TOKENS,
+  DEFAULT_LLM_MODEL,
+  DEFAULT_LLM_TIMEOUT_MS,
+  UPSTAGE_BASE_URL,
+  type LlmConfig,
+} from '../config.js';
 import type { GoldenCase } from './golden.js';
 import type { JudgeVerdict, TargetReply } from './types.js';
 
@@ -57,6 +63,7 @@ export function parseJudgeConfig(env: Record<string, string | undefined>, llm: L
     apiKey: v.EVAL_JUDGE_API_KEY ?? llm?.apiKey,
     model: v.EVAL_JUDGE_MODEL ?? llm?.model ?? DEFAULT_LLM_MODEL,
     timeoutMs: llm?.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS,
+    maxTokens: llm?.maxTokens ?? DEFAULT_LLM_MAX_TOKENS,
   };
 }
 

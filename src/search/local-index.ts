@@ -15,6 +15,7 @@ import type { Embedder } from './embeddings.js';
 import type { QueryTranslator } from './query-translation.js';
 import { translationWeight } from './query-expansion.js';
 import { primaryLanguage } from '../text/language.js';
+import { toUpstreamError } from '../errors.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
@@ -247,14 +248,16 @@ export class LocalIndex implements Retriever {
     return new LocalIndex(d as LocalIndexData, options);
   }
 
-  private async translatedTerms(query: string): Promise<string[]> {
+  private async translatedTerms(query: string, signal?: AbortSignal): Promise<string[]> {
     if (!this.translate) return [];
     const target = primaryLanguage(query) === 'ko' ? 'en' : 'ko';
     if (!this.languages.has(target)) return [];
     try {
-      return tokenize(await this.translate(query, target), { query: true }).filter((t) => this.bm25.has(t));
+      return tokenize(await this.translate(query, target, signal), { query: true }).filter((t) => this.bm25.has(t));
     } catch (error) {
-      this.warn(`query translation failed, searching with the query as asked: ${(error as Error).message}`);
+      // The classified message names the upstream and status; the raw one can echo its body.
+      const reason = toUpstreamError(error, 'the translation model').message;
+      this.warn(`query translation failed, searching with the query as asked: ${reason}`);
       return [];
     }
   }
@@ -284,7 +287,7 @@ export class LocalIndex implements Retriever {
     for (const [term, weight] of this.expander.expand(analyzed)) {
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     }
-    const translated = await this.translatedTerms(query);
+    const translated = await this.translatedTerms(query, options.signal);
     const ownTerms = [...weights.values()].reduce((a, b) => a + b, 0);
     for (const term of translated) {
       weights.set(term, Math.max(weights.get(term) ?? 0, translationWeight(ownTerms, translated.length)));

@@ -14,6 +14,8 @@ export interface SearchFilters {
 export interface SearchOptions {
   limit?: number;
   filters?: SearchFilters;
+  /** Cancels upstream work done for the search (query translation, embeddings). */
+  signal?: AbortSignal;
 }
 
 export interface SearchHit {

@@ -32,6 +32,8 @@ export interface RecordedRequest {
   body: unknown;
   /** `performance.now()` when the request arrived: lets tests measure waits between retries. */
   receivedAt: number;
+  /** `performance.now()` when the client hung up before the reply ended, if it did. */
+  abortedAt?: number;
 }
 
 export type FakeReply =
@@ -48,7 +50,9 @@ export type FakeReply =
   /** Streams `content`, then an `{"error":…}` chunk, as OpenAI does when a stream fails. */
   | { type: 'stream-error'; content?: string; message: string }
   /** Streams `content`, then drops the connection. */
-  | { type: 'drop'; content: string };
+  | { type: 'drop'; content: string }
+  /** A runaway model: streams `piece` again and again (or sends it repeated as one JSON answer of `jsonBytes`) until the client hangs up. */
+  | { type: 'endless'; piece: string; jsonBytes?: number };
 
 export interface FakeUsage {
   prompt_tokens: number;
@@ -75,6 +79,8 @@ export interface FakeOpenAIServer {
   chatRequests(): ChatCompletionRequest[];
   /** Replies used, in order, by the next chat requests (before falling back to `chat`). */
   enqueue(...replies: FakeReply[]): void;
+  /** Forgets recorded requests and replies not yet used, between tests. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -149,6 +155,15 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     for (const piece of chunkText(content, size)) res.write(delta(piece));
 
     switch (reply.type) {
+      case 'endless': {
+        // Write while the client reads (respecting backpressure) until it goes away.
+        const more = () => {
+          while (!res.destroyed && res.write(delta(reply.piece)));
+          if (!res.destroyed) res.once('drain', more);
+        };
+        more();
+        return;
+      }
       case 'answer': {
         res.write(frame([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]));
         if (request.stream_options?.include_usage) {
@@ -190,6 +205,18 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       return;
     }
     if (request.stream) return streamChat(res, request, reply);
+    if (reply.type === 'endless') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const content = reply.piece.repeat(Math.ceil((reply.jsonBytes ?? 20e6) / reply.piece.length));
+      res.end(
+        JSON.stringify({
+          id: 'chatcmpl-huge',
+          object: 'chat.completion',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        }),
+      );
+      return;
+    }
     if (reply.type !== 'answer') {
       // Stream-only failures on a JSON request: send headers, then misbehave the same way.
       if (reply.type === 'malformed') {
@@ -249,7 +276,17 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       return sendJson(res, 400, errorJson('request body is not valid JSON', 'invalid_request_error', null));
     }
     const path = (req.url ?? '/').split('?')[0]!;
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, receivedAt: performance.now() });
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body,
+      receivedAt: performance.now(),
+    };
+    requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.abortedAt = performance.now();
+    });
 
     if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       return sendJson(res, 401, errorJson('Incorrect API key provided', 'invalid_request_error', 'invalid_api_key'));
@@ -274,6 +311,10 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     chatRequests: () =>
       requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as ChatCompletionRequest),
     enqueue: (...replies) => void queue.push(...replies),
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Hanging and stalled replies keep sockets open; close them so the test run can end.

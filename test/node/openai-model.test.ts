@@ -155,7 +155,8 @@ describe('retries, timeouts and broken upstreams', () => {
       { type: 'status', status: 429, headers: { 'retry-after': '1' } },
       { type: 'answer', content: 'Upstage gets 5.6 trillion won [1].' },
     );
-    const res = await postChat(appWith(), ask('How much will the fund invest in Upstage?'));
+    // LLM_TIMEOUT_MS is the question's whole deadline, waits included: give the wait room.
+    const res = await postChat(appWith({ LLM_TIMEOUT_MS: '5000' }), ask('How much will the fund invest in Upstage?'));
     expect(res.status).toBe(200);
     const [first, second] = fake.requests;
     expect(fake.requests).toHaveLength(2);
@@ -168,7 +169,7 @@ describe('retries, timeouts and broken upstreams', () => {
       { type: 'status', status: 503, headers: { 'retry-after-ms': '300' } },
       { type: 'answer', content: 'Upstage gets 5.6 trillion won [1].' },
     );
-    const res = await postChat(appWith(), ask('How much will the fund invest in Upstage?'));
+    const res = await postChat(appWith({ LLM_TIMEOUT_MS: '5000' }), ask('How much will the fund invest in Upstage?'));
     expect(res.status).toBe(200);
     expect(fake.requests[1]!.receivedAt - fake.requests[0]!.receivedAt).toBeGreaterThanOrEqual(290);
   });
