@@ -6,6 +6,11 @@ import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './src/cli/paths.js';
 // The worker reads the index from its assets folder: build it (when stale) before workerd starts.
 await ensureIndex(DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE);
 
+// Replays and longer runs of the property tests reach workerd as bindings (test/helpers/fuzz.ts).
+const FUZZ_SETTINGS = Object.fromEntries(
+  ['FUZZ_SEED', 'FUZZ_RUNS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+);
+
 export default defineConfig({
   test: {
     projects: [
@@ -18,10 +23,32 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: FUZZ_SETTINGS } }),
+        ],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // The same worker configured as a guarded deployment: keys, a rate limit, one widget site.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                API_KEYS: 'k-alpha,k-beta',
+                RATE_LIMIT_PER_MINUTE: '5',
+                WIDGET_ORIGINS: 'https://intranet.example',
+              },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers-secured',
+          include: ['test/workers-secured/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,34 +1,104 @@
 /**
- * The Hono app: mounts the channels and maps every failure to the JSON error of
- * DESIGN.md with an honest status. Never a stack trace, a secret or an upstream body.
+ * The Hono app: security middleware, the channels, and one error handler that maps every
+ * failure to the JSON error of DESIGN.md with an honest status. Never a stack trace, a
+ * secret or an upstream body.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppServices } from './services.js';
 import { describeMode } from './config.js';
-import { AppError, errorBody } from './errors.js';
+import { AppError, HttpError, errorBody } from './errors.js';
+import { apiGuard } from './http/api-guard.js';
+import { MemoryRateLimiter } from './http/rate-limit.js';
 import { chatRoute } from './channels/web/chat-route.js';
-import { CHAT_PAGE_HTML } from './channels/web/chat-page.js';
+import { CHAT_PAGE_HTML, CHAT_PAGE_SCRIPT } from './channels/web/chat-page.js';
+
+/** Request bodies larger than this are refused with 413, counted as they stream in. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** The prefixes that answer questions: keys, origins and rate limits apply to them. */
+const API_PREFIXES = ['/api/*', '/v1/*'];
+
+/**
+ * Pages may load scripts and connect only to this origin and nothing may frame them;
+ * `widget.js` and API responses set their own cross-origin headers on top.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** `/v1/*` speaks OpenAI's error shape, so OpenAI clients raise their usual exceptions. */
+function errorResponseBody(c: Context, status: number, code: string, message: string) {
+  if (!c.req.path.startsWith('/v1/')) return errorBody(code, message);
+  const type =
+    status === 401
+      ? 'authentication_error'
+      : status === 403
+        ? 'permission_error'
+        : status === 429
+          ? 'rate_limit_error'
+          : status >= 500
+            ? 'api_error'
+            : 'invalid_request_error';
+  return { error: { message, type, code } };
+}
 
 export function createApp(services: AppServices) {
   const app = new Hono();
+  const { config } = services;
+  const rateLimiter =
+    services.rateLimiter ??
+    (config.rateLimitPerMinute > 0 ? new MemoryRateLimiter(config.rateLimitPerMinute) : undefined);
+
+  app.use(
+    '*',
+    secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: 'DENY', overwrite: false }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  const guard = apiGuard({ apiKeys: config.apiKeys, widgetOrigins: config.widgetOrigins, rateLimiter });
+  for (const prefix of API_PREFIXES) app.use(prefix, ...guard);
 
   app.get('/health', async (c) => {
     const stats = await (await services.retriever()).stats();
-    return c.json({ status: 'ok', mode: describeMode(services.config), ...stats });
+    return c.json({ status: 'ok', mode: describeMode(config), ...stats });
   });
 
   app.get('/', (c) => c.html(CHAT_PAGE_HTML));
+  app.get('/chat.js', (c) => c.body(CHAT_PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.route('/', chatRoute(services));
 
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    c.json(errorResponseBody(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+  );
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
       if (error.status >= 500) console.warn(`${c.req.method} ${c.req.path}: ${error.message}`);
-      return c.json(errorBody(error.code, error.message), error.status, error.headers);
+      return c.json(errorResponseBody(c, error.status, error.code, error.message), error.status, error.headers);
     }
-    console.error(`${c.req.method} ${c.req.path} failed`, error);
-    return c.json(errorBody('internal_error', 'the server failed to handle this request'), 500);
+    // Name only: an unexpected error's message can carry what it was handling.
+    console.error(`${c.req.method} ${c.req.path} failed: ${error.name}`, error.stack?.split('\n')[1]?.trim() ?? '');
+    return c.json(
+      errorResponseBody(c, 500, 'internal_error', 'the server failed to handle this request'),
+      500,
+    );
   });
 
   return app;

@@ -5,6 +5,7 @@ import type { LocalIndexOptions } from './search/local-index.js';
 import { embedderFromConfig } from './search/embeddings.js';
 import { createChatTranslator } from './search/query-translation.js';
 import { createChatModel } from './answer/model-factory.js';
+import type { RateLimiter } from './http/rate-limit.js';
 
 /**
  * What the channels need, built once per isolate (worker) or process (CLI) and passed in,
@@ -15,6 +16,11 @@ export interface AppServices {
   model: BaseChatModel;
   /** Loaded on first use: the index is fetched and parsed lazily, off the start-up path. */
   retriever: () => Promise<Retriever>;
+  /**
+   * Counts requests for RATE_LIMIT_PER_MINUTE across isolates (the worker's Durable
+   * Object). Absent with a limit set: one in memory (Node, tests).
+   */
+  rateLimiter?: RateLimiter;
 }
 
 /** Memoizes an async loader; a failed load is retried on the next call instead of cached. */

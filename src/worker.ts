@@ -6,21 +6,32 @@
  * request by request. The local index is an asset, fetched and parsed on first use.
  */
 import { env as workerEnv } from 'cloudflare:workers';
-import { parseConfig } from './config.js';
+import { ConfigError, parseConfig } from './config.js';
 import { createApp } from './app.js';
 import { createServices, type AppServices } from './services.js';
 import { LOCAL_INDEX_FILE_NAME, LocalIndex } from './search/local-index.js';
 import { UpstreamError } from './errors.js';
+import { durableRateLimiter, type RateLimiterObject } from './http/rate-limiter-object.js';
 
-// Only `default` may be exported: workerd treats every export of the entry as a handler.
+// The entry's exports are its handlers: `default`, and the Durable Object classes bound in wrangler.toml.
+export { RateLimiterObject } from './http/rate-limiter-object.js';
+
 interface Env {
   ASSETS: Fetcher;
+  RATE_LIMITER?: DurableObjectNamespace<RateLimiterObject>;
   [name: string]: unknown;
 }
 
 function buildServices(env: Env): AppServices {
   const config = parseConfig(env);
-  return createServices(config, async (options) => {
+  if (config.rateLimitPerMinute > 0 && !env.RATE_LIMITER) {
+    // A limit kept per isolate would not hold once deployed: refuse rather than pretend.
+    throw new ConfigError(
+      'Invalid configuration: RATE_LIMIT_PER_MINUTE needs the RATE_LIMITER Durable Object binding (wrangler.toml)',
+      ['RATE_LIMIT_PER_MINUTE'],
+    );
+  }
+  const services = createServices(config, async (options) => {
     if (config.upstash) {
       throw new UpstreamError('the Upstash index adapter is not available in this build', 503, 'index_unavailable');
     }
@@ -30,6 +41,10 @@ function buildServices(env: Env): AppServices {
     }
     return LocalIndex.fromJSON(await response.text(), options);
   });
+  if (config.rateLimitPerMinute > 0 && env.RATE_LIMITER) {
+    services.rateLimiter = durableRateLimiter(env.RATE_LIMITER, config.rateLimitPerMinute);
+  }
+  return services;
 }
 
 const app = createApp(buildServices(workerEnv as unknown as Env));

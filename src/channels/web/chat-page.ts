@@ -37,8 +37,13 @@ export const CHAT_PAGE_HTML = `<!doctype html>
     <button id="send" type="submit">Send</button>
   </div>
 </form>
-<script>
-const log = document.getElementById('log');
+<script src="/chat.js" defer></script>
+</body>
+</html>
+`;
+
+/** The page's script, served as `/chat.js`: the page's CSP allows no inline script. */
+export const CHAT_PAGE_SCRIPT = `const log = document.getElementById('log');
 const form = document.getElementById('ask');
 const input = document.getElementById('q');
 const send = document.getElementById('send');
@@ -116,7 +121,4 @@ form.addEventListener('submit', async (e) => {
   try { await ask(question); } catch (err) { bubble('assistant', String(err)); }
   finally { send.disabled = false; input.focus(); }
 });
-</script>
-</body>
-</html>
 `;
