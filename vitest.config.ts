@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          globalSetup: ['test/setup/fake-model.global.ts'],
           testTimeout: 20_000,
         },
       },

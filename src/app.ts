@@ -95,10 +95,7 @@ export function createApp(services: AppServices) {
     }
     // Name only: an unexpected error's message can carry what it was handling.
     console.error(`${c.req.method} ${c.req.path} failed: ${error.name}`, error.stack?.split('\n')[1]?.trim() ?? '');
-    return c.json(
-      errorResponseBody(c, 500, 'internal_error', 'the server failed to handle this request'),
-      500,
-    );
+    return c.json(errorResponseBody(c, 500, 'internal_error', 'the server failed to handle this request'), 500);
   });
 
   return app;

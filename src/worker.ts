@@ -9,7 +9,7 @@ import { env as workerEnv } from 'cloudflare:workers';
 import { ConfigError, parseConfig } from './config.js';
 import { createApp } from './app.js';
 import { createServices, type AppServices } from './services.js';
-import { LOCAL_INDEX_FILE_NAME, LocalIndex } from './search/local-index.js';
+import { loadIndexFromAssets } from './search/index-asset.js';
 import { UpstreamError } from './errors.js';
 import { durableRateLimiter, type RateLimiterObject } from './http/rate-limiter-object.js';
 
@@ -35,11 +35,7 @@ function buildServices(env: Env): AppServices {
     if (config.upstash) {
       throw new UpstreamError('the Upstash index adapter is not available in this build', 503, 'index_unavailable');
     }
-    const response = await env.ASSETS.fetch(new Request(`https://assets.invalid/${LOCAL_INDEX_FILE_NAME}`));
-    if (!response.ok) {
-      throw new UpstreamError('the local index is missing; run `npm run ingest`', 503, 'index_unavailable');
-    }
-    return LocalIndex.fromJSON(await response.text(), options);
+    return loadIndexFromAssets(env.ASSETS, options);
   });
   if (config.rateLimitPerMinute > 0 && env.RATE_LIMITER) {
     services.rateLimiter = durableRateLimiter(env.RATE_LIMITER, config.rateLimitPerMinute);

@@ -43,6 +43,8 @@ export type FakeReply =
   | { type: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   /** Accepts the request and never answers. */
   | { type: 'hang' }
+  /** Closes the connection without any response, as a crashed or restarting server does. */
+  | { type: 'reset' }
   /** Streams `content`, then stops sending without ending the response. */
   | { type: 'stall'; content: string }
   /** Streams `content`, then a chunk that is not JSON. */
@@ -69,6 +71,8 @@ export interface FakeOpenAIServerOptions {
   dimensions?: number;
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** Test-only GET routes outside `/v1` (e.g. counters for tests that cannot reach this object). */
+  control?: (path: string) => unknown;
 }
 
 export interface FakeOpenAIServer {
@@ -193,6 +197,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       queue.shift() ?? (typeof fallback === 'string' ? { type: 'answer', content: fallback } : fallback);
 
     if (reply.type === 'hang') return;
+    if (reply.type === 'reset') return void res.socket?.destroy();
     if (reply.type === 'status') {
       const body =
         reply.body ??
@@ -288,6 +293,8 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       if (!res.writableFinished) record.abortedAt = performance.now();
     });
 
+    const controlled = req.method === 'GET' ? options.control?.(path) : undefined;
+    if (controlled !== undefined) return sendJson(res, 200, controlled);
     if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       return sendJson(res, 401, errorJson('Incorrect API key provided', 'invalid_request_error', 'invalid_api_key'));
     }

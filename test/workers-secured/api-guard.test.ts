@@ -33,7 +33,11 @@ describe('API keys', () => {
   });
 
   it('refuses a call with no key, or a wrong one, with a 401 JSON error', async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: 'Basic k-alpha' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: 'Basic k-alpha' },
+    ];
     for (const headers of attempts) {
       const res = await chat({ ...headers, 'cf-connecting-ip': '203.0.113.1' });
       expect(res.status, JSON.stringify(headers)).toBe(401);
