@@ -40,6 +40,8 @@ async function ask(app: ReturnType<typeof createApp>, question: string): Promise
 const QUESTIONS = [
   ['How much will the National Growth Fund invest in Upstage?', /5\.6 trillion won/],
   ['국민성장펀드의 업스테이지 투자 금액은 얼마인가요?', /5조6천억 원/],
+  // The injected notices are dated after the release: "latest" must not make them the source.
+  ['What is the latest figure for the Upstage investment amount?', /5\.6 trillion won/],
 ] as const;
 
 describe('documents that carry instructions', () => {
@@ -83,7 +85,9 @@ describe('documents that carry instructions', () => {
       const body = await ask(appWith({ LLM_BASE_URL: fake.url }), question);
       expect(body.answer).toContain('5.6 trillion won');
       expect(body.answer).not.toMatch(INJECTED);
-      expect(body.citations[0]!.id).toMatch(/^upstage-investment/);
+      // Neither obeyed nor preferred: the injected notices are never cited.
+      expect(body.citations.length).toBeGreaterThan(0);
+      expect(body.citations.every((c) => c.id.startsWith('upstage-investment'))).toBe(true);
     });
 
     it('sends the injected text inside one data block, after rules that say it is data', async () => {
