@@ -1,0 +1,119 @@
+/**
+ * Serves a checkout's worker in workerd with `wrangler dev` on a free loopback port, for
+ * benchmarks and end-to-end tests, and reads workerd's resident memory.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WRANGLER_OFFLINE_ENV } from '../cli/wrangler-env.js';
+
+export interface WranglerDev {
+  url: string;
+  /** workerd's resident set size in bytes (the isolate's process). */
+  rssBytes(): number;
+  stop(): void;
+}
+
+export interface WranglerDevOptions {
+  /** The checkout whose wrangler.toml and src/ are served. */
+  root: string;
+  /** Worker variables (`--var NAME:value`). */
+  vars?: Record<string, string>;
+  startupTimeoutMs?: number;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Starts `wrangler dev` and resolves once `/health` answers. */
+export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
+  const port = await freePort();
+  const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+  const child: ChildProcess = spawn(
+    join(options.root, 'node_modules', '.bin', 'wrangler'),
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+      ...vars,
+    ],
+    {
+      cwd: options.root,
+      env: { ...process.env, ...WRANGLER_OFFLINE_ENV },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startupTimeoutMs ?? 90_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      process.kill(-child.pid!, 'SIGTERM');
+      throw new Error(`wrangler dev did not serve /health in time:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    rssBytes: () =>
+      descendants(child.pid!)
+        .filter((pid) => /workerd/.test(commandOf(pid)))
+        .reduce((sum, pid) => sum + rssOf(pid), 0),
+    stop: () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
