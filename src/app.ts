@@ -76,8 +76,8 @@ export function createApp(services: AppServices) {
   for (const prefix of API_PREFIXES) app.use(prefix, ...guard);
 
   app.get('/health', async (c) => {
-    const stats = await (await services.retriever()).stats();
-    return c.json({ status: 'ok', mode: describeMode(config), ...stats });
+    const { documents, chunks } = await (await services.retriever()).stats();
+    return c.json({ status: 'ok', mode: describeMode(config), documents, chunks });
   });
 
   app.get('/', (c) => c.html(CHAT_PAGE_HTML));

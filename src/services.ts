@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Retriever } from './search/types.js';
 import type { LocalIndexOptions } from './search/local-index.js';
 import { embedderFromConfig } from './search/embeddings.js';
-import { createChatTranslator } from './search/query-translation.js';
+import { createChatTranslator, type QueryTranslator } from './search/query-translation.js';
 import { createChatModel } from './answer/model-factory.js';
 import type { RateLimiter } from './http/rate-limit.js';
 
@@ -14,6 +14,8 @@ import type { RateLimiter } from './http/rate-limit.js';
 export interface AppServices {
   config: Config;
   model: BaseChatModel;
+  /** Query translation on the chat model, when an LLM is configured. */
+  translator?: QueryTranslator;
   /** Loaded on first use: the index is fetched and parsed lazily, off the start-up path. */
   retriever: () => Promise<Retriever>;
   /**
@@ -37,8 +39,8 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * The services the configuration asks for, the same for the worker, `npm run ask` and
- * `npm run eval`: the chat model, and an index loaded with the configured query embedder
- * and, when an LLM is configured, query translation. Each runtime says how to load its index
+ * `npm run eval`: the chat model, query translation when an LLM is configured, and an
+ * index loaded with the configured query embedder. Each runtime says how to load its index
  * (an asset in the worker, a file or a corpus folder in the CLI); the loader also receives
  * the embedder to build dense vectors with when it indexes a corpus itself.
  */
@@ -47,9 +49,11 @@ export function createServices(
   loadIndex: (options: LocalIndexOptions) => Promise<Retriever>,
 ): AppServices {
   const model = createChatModel(config);
-  const options: LocalIndexOptions = {
-    embedder: embedderFromConfig(config.embedding),
-    translate: config.llm ? createChatTranslator(model) : undefined,
+  const options: LocalIndexOptions = { embedder: embedderFromConfig(config.embedding) };
+  return {
+    config,
+    model,
+    ...(config.llm ? { translator: createChatTranslator(model) } : {}),
+    retriever: lazy(() => loadIndex(options)),
   };
-  return { config, model, retriever: lazy(() => loadIndex(options)) };
 }

@@ -26,6 +26,7 @@ export async function answerDeps(services: AppServices): Promise<AnswerDeps> {
   return {
     retriever: await services.retriever(),
     model: services.model,
+    ...(services.translator ? { translator: services.translator } : {}),
     ...(groundedness ? { groundedness } : {}),
     ...(llm ? { deadlineMs: llm.timeoutMs, maxAnswerChars: llm.maxTokens * ANSWER_CHARS_PER_TOKEN } : {}),
   };

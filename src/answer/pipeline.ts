@@ -8,9 +8,11 @@
  * `refused`, check the figures (and, when configured, groundedness).
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { AIMessageChunk } from '@langchain/core/messages';
+import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { ChatMessage, ChatResponse, Citation, Lang, Passage, TokenUsage } from '../types.js';
 import type { Retriever, SearchFilters } from '../search/types.js';
+import type { QueryTranslator } from '../search/query-translation.js';
+import { MIN_QUERY_COVERAGE, planTranslation, queryCoverage } from './translation-plan.js';
 import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
@@ -44,6 +46,11 @@ export interface AnswerRequest {
   /** Answer language; by default the question's. */
   lang?: Lang;
   signal?: AbortSignal;
+  /**
+   * false: the caller wants the whole answer at once (a JSON response), so the model is
+   * asked without streaming. The events are the same, with one token event.
+   */
+  stream?: boolean;
 }
 
 export interface AnswerDeps {
@@ -59,6 +66,8 @@ export interface AnswerDeps {
   deadlineMs?: number;
   /** Characters of answer read from the model before it is cut off and marked `truncated`. */
   maxAnswerChars?: number;
+  /** Translates queries across the corpus' languages when it can matter (translation-plan.ts). */
+  translator?: QueryTranslator;
 }
 
 export type AnswerEvent =
@@ -178,12 +187,7 @@ async function* answerWithin(
 
   let passages: Passage[];
   try {
-    const hits = await deps.retriever.search(searchQuestion, {
-      limit: contextSize(searchQuestion, deps.contextPassages ?? DEFAULT_CONTEXT_PASSAGES),
-      filters: request.filters,
-      signal,
-    });
-    passages = hits.map((h) => h.passage);
+    passages = await retrieve(searchQuestion, request, deps, work.signal, usage);
   } catch (error) {
     throw upstreamFailure(error, 'the search index', work, request);
   }
@@ -204,14 +208,14 @@ async function* answerWithin(
   let truncated = false;
   let refusedByModel: boolean | undefined;
   try {
-    const stream = await deps.model.stream(prompt, { signal });
-    for await (const chunk of stream) {
+    for await (const chunk of generate(deps.model, prompt, signal, request.stream !== false)) {
       let delta = typeof chunk.content === 'string' ? chunk.content : '';
       if (text.length + delta.length > maxChars) {
         // Past the cap the answer ends here, honestly marked; the model stops streaming.
         delta = delta.slice(0, maxChars - text.length);
         truncated = true;
       }
+      if (chunk.response_metadata?.finish_reason === 'length') truncated = true;
       if (delta) {
         text += delta;
         yield { type: 'token', text: delta };
@@ -250,12 +254,76 @@ async function* answerWithin(
   };
 }
 
+/**
+ * The model's answer as chunks: streamed, or (for a JSON response) one call whose reply
+ * is the only chunk, which spares the per-token overhead of a stream nobody reads.
+ */
+async function* generate(
+  model: BaseChatModel,
+  prompt: BaseMessage[],
+  signal: AbortSignal,
+  stream: boolean,
+): AsyncGenerator<AIMessageChunk | AIMessage> {
+  if (stream) {
+    yield* await model.stream(prompt, { signal });
+    return;
+  }
+  yield await model.invoke(prompt, { signal });
+}
+
+/**
+ * The passages for a question: searched as asked, and with the question translated into
+ * the corpus' other language when the plan says it can matter (translation-plan.ts). Each
+ * translation is a model call, logged with its reason and counted in `usage`; a failed one
+ * only narrows the search to the question as asked.
+ */
+async function retrieve(
+  question: string,
+  request: AnswerRequest,
+  deps: AnswerDeps,
+  signal: AbortSignal,
+  usage: UsageTally,
+): Promise<Passage[]> {
+  const search = async (translations?: string[]) => {
+    const hits = await deps.retriever.search(question, {
+      limit: contextSize(question, deps.contextPassages ?? DEFAULT_CONTEXT_PASSAGES),
+      filters: request.filters,
+      signal,
+      ...(translations?.length ? { translations } : {}),
+    });
+    return hits.map((h) => h.passage);
+  };
+  if (!deps.translator) return search();
+  const plan = planTranslation(question, await deps.retriever.stats());
+  if (plan.when === 'never') return search();
+
+  const translate = async (target: Lang, reason: string): Promise<string[]> => {
+    console.log(`model call: query translation into ${target} (${reason})`);
+    try {
+      const translation = await deps.translator!(question, target, signal);
+      usage.add(translation.usage);
+      return translation.text ? [translation.text] : [];
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const why = toUpstreamError(error, 'the translation model').message;
+      console.warn(`query translation failed, searching with the question as asked: ${why}`);
+      return [];
+    }
+  };
+  if (plan.when === 'before') return search(await translate(plan.target, plan.reason));
+  const first = await search();
+  const coverage = queryCoverage(question, first);
+  if (coverage >= MIN_QUERY_COVERAGE) return first;
+  const translations = await translate(plan.target, `the question's terms found ${Math.round(coverage * 100)}%`);
+  return translations.length ? search(translations) : first;
+}
+
 /** Runs `answer()` to the end and returns the response (plus the passages it saw). */
 export async function answerToCompletion(
   request: AnswerRequest,
   deps: AnswerDeps,
 ): Promise<{ response: ChatResponse; passages: Passage[] }> {
-  for await (const event of answer(request, deps)) {
+  for await (const event of answer({ stream: false, ...request }, deps)) {
     if (event.type === 'done') return { response: event.response, passages: event.passages };
   }
   throw new Error('answer() ended without a response');

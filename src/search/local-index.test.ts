@@ -113,7 +113,7 @@ describe('LocalIndex serialization', () => {
     for (const query of ['업스테이지 투자', 'AI chips 해남', '8,500억 원']) {
       expect(await restored.search(query)).toEqual(await index.search(query));
     }
-    expect(await restored.stats()).toEqual({ documents: 4, chunks: 5 });
+    expect(await restored.stats()).toEqual({ documents: 4, chunks: 5, languages: { en: 1, ko: 4 } });
     expect(restored.documents()).toEqual(documents);
   });
 

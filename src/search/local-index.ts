@@ -1,4 +1,4 @@
-import type { Chunk, DocumentMeta, Passage } from '../types.js';
+import type { Chunk, DocumentMeta, Lang, Passage } from '../types.js';
 import type { IndexStats, Retriever, SearchHit, SearchOptions } from './types.js';
 import { Bm25, Bm25Builder, type Bm25Data } from './bm25.js';
 import { matchesFilters } from './filters.js';
@@ -12,10 +12,8 @@ import { QueryExpander } from './query-expansion.js';
 import { DenseIndex, encodeDense, type DenseData } from './dense.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Embedder } from './embeddings.js';
-import type { QueryTranslator } from './query-translation.js';
 import { translationWeight } from './query-expansion.js';
 import { primaryLanguage } from '../text/language.js';
-import { toUpstreamError } from '../errors.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
@@ -51,12 +49,7 @@ export interface CreateIndexOptions {
 export interface LocalIndexOptions {
   /** Embeds queries for the dense half of hybrid search; the model must be the one the index was built with. */
   embedder?: Embedder;
-  /**
-   * Translates queries (an LLM is configured) when the corpus holds documents in the other
-   * language. A failed translation only narrows the search to the query as asked.
-   */
-  translate?: QueryTranslator;
-  /** Told why dense search is off, or a translation failed. Default: console.warn. */
+  /** Told why dense search is off. Default: console.warn. */
   onWarning?: (message: string) => void;
 }
 
@@ -154,11 +147,11 @@ export class LocalIndex implements Retriever {
   private readonly positions: WordPositions;
   private readonly expander: QueryExpander;
   private readonly dense: { index: DenseIndex; embedder: Embedder } | undefined;
-  private readonly translate: QueryTranslator | undefined;
   private readonly warn: (message: string) => void;
   private readonly languages: Set<string>;
   private readonly docsById = new Map<string, DocumentMeta>();
   private readonly passages: Passage[];
+  private readonly chunksByLanguage: Partial<Record<Lang, number>> = {};
 
   constructor(
     readonly data: LocalIndexData,
@@ -195,7 +188,7 @@ export class LocalIndex implements Retriever {
     });
     this.warn = options.onWarning ?? ((message: string) => console.warn(message));
     this.dense = this.loadDense(data, options);
-    this.translate = options.translate;
+    for (const chunk of this.passages) this.chunksByLanguage[chunk.lang] = (this.chunksByLanguage[chunk.lang] ?? 0) + 1;
   }
 
   private loadDense(data: LocalIndexData, options: LocalIndexOptions) {
@@ -248,18 +241,9 @@ export class LocalIndex implements Retriever {
     return new LocalIndex(d as LocalIndexData, options);
   }
 
-  private async translatedTerms(query: string, signal?: AbortSignal): Promise<string[]> {
-    if (!this.translate) return [];
-    const target = primaryLanguage(query) === 'ko' ? 'en' : 'ko';
-    if (!this.languages.has(target)) return [];
-    try {
-      return tokenize(await this.translate(query, target, signal), { query: true }).filter((t) => this.bm25.has(t));
-    } catch (error) {
-      // The classified message names the upstream and status; the raw one can echo its body.
-      const reason = toUpstreamError(error, 'the translation model').message;
-      this.warn(`query translation failed, searching with the query as asked: ${reason}`);
-      return [];
-    }
+  /** The terms of the query's translations that the index holds. */
+  private translationTerms(translations: readonly string[]): string[] {
+    return translations.flatMap((text) => tokenize(text, { query: true }).filter((t) => this.bm25.has(t)));
   }
 
   documents(): DocumentMeta[] {
@@ -267,7 +251,11 @@ export class LocalIndex implements Retriever {
   }
 
   async stats(): Promise<IndexStats> {
-    return { documents: this.data.documents.length, chunks: this.data.chunks.length };
+    return {
+      documents: this.data.documents.length,
+      chunks: this.data.chunks.length,
+      languages: { ...this.chunksByLanguage },
+    };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -287,7 +275,7 @@ export class LocalIndex implements Retriever {
     for (const [term, weight] of this.expander.expand(analyzed)) {
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     }
-    const translated = await this.translatedTerms(query, options.signal);
+    const translated = this.translationTerms(options.translations ?? []);
     const ownTerms = [...weights.values()].reduce((a, b) => a + b, 0);
     for (const term of translated) {
       weights.set(term, Math.max(weights.get(term) ?? 0, translationWeight(ownTerms, translated.length)));

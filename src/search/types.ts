@@ -14,8 +14,13 @@ export interface SearchFilters {
 export interface SearchOptions {
   limit?: number;
   filters?: SearchFilters;
-  /** Cancels upstream work done for the search (query translation, embeddings). */
+  /** Cancels upstream work done for the search (embeddings, remote indexes). */
   signal?: AbortSignal;
+  /**
+   * The query in the corpus' other language (an LLM translated it): its terms join the
+   * search at the weight of other translations.
+   */
+  translations?: string[];
 }
 
 export interface SearchHit {
@@ -26,6 +31,8 @@ export interface SearchHit {
 export interface IndexStats {
   documents: number;
   chunks: number;
+  /** Chunks per language: whether a question's translation can find anything more. */
+  languages?: Partial<Record<Lang, number>>;
 }
 
 /**

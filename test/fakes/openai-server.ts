@@ -38,7 +38,7 @@ export interface RecordedRequest {
 
 export type FakeReply =
   /** A normal completion: JSON, or SSE chunks of `chunkChars` characters when streamed. */
-  | { type: 'answer'; content: string; chunkChars?: number; usage?: FakeUsage }
+  | { type: 'answer'; content: string; chunkChars?: number; usage?: FakeUsage; finishReason?: 'stop' | 'length' }
   /** An HTTP error with OpenAI's error body (or `body` as given). */
   | { type: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   /** Accepts the request and never answers. */
@@ -169,7 +169,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
         return;
       }
       case 'answer': {
-        res.write(frame([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]));
+        res.write(frame([{ index: 0, delta: {}, logprobs: null, finish_reason: reply.finishReason ?? 'stop' }]));
         if (request.stream_options?.include_usage) {
           res.write(frame([], { usage: reply.usage ?? usageFor(request, content) }));
         }
@@ -241,7 +241,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
           index: 0,
           message: { role: 'assistant', content: reply.content, refusal: null },
           logprobs: null,
-          finish_reason: 'stop',
+          finish_reason: reply.finishReason ?? 'stop',
         },
       ],
       usage: reply.usage ?? usageFor(request, reply.content),
