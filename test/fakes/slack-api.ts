@@ -45,9 +45,12 @@ export interface FakeSlackMessage {
   blocks?: unknown;
 }
 
-/** A scripted failure of the next call to `method` (for `channel`, when given). */
+/**
+ * A scripted reply to the next call to `method` (for `channel`, when given): Slack's error
+ * code, a 429 with `Retry-After` seconds, an HTTP status, or the normal reply after a delay.
+ */
 export type FakeSlackFailure = { method: string; channel?: string } & (
-  { error: string } | { ratelimited: number } | { status: number }
+  { error: string } | { ratelimited: number } | { status: number } | { delayMs: number }
 );
 
 export interface FakeSlackApi {
@@ -196,7 +199,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     }
   }
 
-  function handleApi(req: IncomingMessage, res: ServerResponse, method: string, record: RecordedSlackCall) {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, record: RecordedSlackCall) {
     const auth = req.headers.authorization;
     if (!auth) return sendJson(res, 200, { ok: false, error: 'not_authed' });
     if (auth !== `Bearer ${options.token}`) return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
@@ -205,7 +208,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
       return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.ratelimited) });
     }
     if (failure && 'status' in failure) return sendJson(res, failure.status, { ok: false, error: 'fake_http_error' });
-    if (failure) return sendJson(res, 200, { ok: false, error: failure.error });
+    if (failure && 'delayMs' in failure) {
+      await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    } else if (failure && 'error' in failure) return sendJson(res, 200, { ok: false, error: failure.error });
     sendJson(res, 200, callMethod(method, record.params));
   }
 

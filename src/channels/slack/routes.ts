@@ -17,7 +17,7 @@ import { AppError, HttpError } from '../../errors.js';
 import { answerDeps } from '../../answer/answer-deps.js';
 import { answerLanguageOf } from '../../answer/answer-language.js';
 import type { Lang } from '../../types.js';
-import { slackVerifier } from './verify-request.js';
+import { slackVerifier, type SlackRequestEnv } from './verify-request.js';
 import { SlackApiClient } from './slack-api.js';
 import { decideEvent, parseEventsPayload } from './events.js';
 import type { SlackEventLedger } from './event-ledger.js';
@@ -39,8 +39,8 @@ function retryNote(c: Context): string {
   return retry ? ` (retry ${retry}: ${c.req.header('x-slack-retry-reason') ?? 'no reason given'})` : '';
 }
 
-function disabledRoutes(): Hono {
-  const app = new Hono();
+function disabledRoutes(): Hono<SlackRequestEnv> {
+  const app = new Hono<SlackRequestEnv>();
   for (const path of SLACK_ROUTES) {
     app.post(path, () => {
       throw new AppError(
@@ -53,7 +53,7 @@ function disabledRoutes(): Hono {
   return app;
 }
 
-function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: AppServices): Hono {
+function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: AppServices): Hono<SlackRequestEnv> {
   const client = new SlackApiClient({ baseUrl: slack.apiBaseUrl, token: slack.botToken });
   const responder = new SlackResponder({
     slack: client,
@@ -65,11 +65,11 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
   });
   const publicOrigin = (c: Context) => new URL(c.req.url).origin;
 
-  const app = new Hono();
+  const app = new Hono<SlackRequestEnv>();
   app.use('/slack/*', slackVerifier({ signingSecret: slack.signingSecret }));
 
   app.post('/slack/events', async (c) => {
-    const payload = parseEventsPayload(await c.req.text());
+    const payload = parseEventsPayload(c.get('slackBody'));
     // https://api.slack.com/events/url_verification
     if (payload.type === 'url_verification') return c.json({ challenge: payload.challenge });
     if (payload.type !== 'event_callback') return c.body(null, 200);
@@ -85,7 +85,7 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
   });
 
   app.post('/slack/commands', async (c) => {
-    const form = parseCommandForm(await c.req.text());
+    const form = parseCommandForm(c.get('slackBody'));
     const request = readCommandText(form.text);
     if (request.kind === 'help') return c.json({ response_type: 'ephemeral', ...usageMessage(form.command) });
     if (!isSlackResponseUrl(form.response_url, slack.apiBaseUrl)) {
@@ -108,7 +108,7 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
   // Button clicks and other interactive payloads (https://api.slack.com/interactivity/handling):
   // acknowledged once verified. No message carries a button yet; issue 16 handles feedback here.
   app.post('/slack/interactions', async (c) => {
-    const payload = new URLSearchParams(await c.req.text()).get('payload');
+    const payload = new URLSearchParams(c.get('slackBody')).get('payload');
     let type: unknown;
     try {
       type = (JSON.parse(payload ?? '') as { type?: unknown }).type;
@@ -127,7 +127,7 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
  *
  * @throws ConfigError when Slack is configured but no event ledger (the `DB` binding) is given.
  */
-export function slackRoutes(services: AppServices): Hono {
+export function slackRoutes(services: AppServices): Hono<SlackRequestEnv> {
   const slack = services.config.slack;
   if (!slack) return disabledRoutes();
   if (!services.slackEvents) {

@@ -68,6 +68,9 @@ export interface SlackVerifierOptions {
   signingSecret: string;
 }
 
+/** What the verifier hands the routes: the raw body it verified, as text. */
+export type SlackRequestEnv = { Variables: { slackBody: string } };
+
 const REFUSALS: Record<Exclude<SignatureVerdict, 'valid'>, string> = {
   missing: 'the request carries no Slack signature',
   stale: 'the request timestamp is more than five minutes from now',
@@ -76,18 +79,21 @@ const REFUSALS: Record<Exclude<SignatureVerdict, 'valid'>, string> = {
 
 /**
  * The one check in front of every Slack route (events, commands, interactions): reads the
- * raw body (hono caches it, so handlers read it again with `c.req.text()`) and refuses an
- * unsigned, stale or forged request with 401 before anything is parsed.
+ * raw body, refuses an unsigned, stale or forged request with 401 before anything is
+ * parsed, and hands the verified body on as `c.get('slackBody')`.
  */
-export function slackVerifier(options: SlackVerifierOptions): MiddlewareHandler {
-  return async function verifySlackRequest(c: Context, next: () => Promise<void>) {
+export function slackVerifier(options: SlackVerifierOptions): MiddlewareHandler<SlackRequestEnv> {
+  return async function verifySlackRequest(c: Context<SlackRequestEnv>, next: () => Promise<void>) {
+    // Bytes, then UTF-8: workerd warns when a form body is read with text().
+    const body = new TextDecoder().decode(await c.req.arrayBuffer());
     const verdict = await verifySlackSignature({
       signingSecret: options.signingSecret,
       timestamp: c.req.header('x-slack-request-timestamp'),
       signature: c.req.header('x-slack-signature'),
-      body: await c.req.text(),
+      body,
     });
     if (verdict !== 'valid') throw new HttpError(401, 'invalid_signature', REFUSALS[verdict]);
+    c.set('slackBody', body);
     await next();
   };
 }
