@@ -51,13 +51,11 @@ export function readCommandText(text: string): SlashCommandRequest {
 /**
  * Whether a `response_url` is Slack's: signed requests carry only Slack's, so this guards
  * against a leaked signing secret turning the worker into a relay to any address. Slack's
- * hooks hosts, or the host of `SLACK_API_BASE_URL` (a fake in tests) are accepted.
+ * hooks host, or the host of `SLACK_API_BASE_URL` (a fake in tests), is accepted.
  */
 export function isSlackResponseUrl(url: string, apiBaseUrl: string): boolean {
   if (!URL.canParse(url)) return false;
   const target = new URL(url);
-  if (target.protocol === 'https:' && ['hooks.slack.com', 'hooks.slack-gov.com'].includes(target.hostname)) {
-    return true;
-  }
+  if (target.protocol === 'https:' && target.hostname === 'hooks.slack.com') return true;
   return target.origin === new URL(apiBaseUrl).origin;
 }
