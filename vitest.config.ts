@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { ensureIndex } from './src/cli/index-store.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './src/cli/paths.js';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './test/helpers/slack-requests.js';
 
 // The worker reads the index from its assets folder: build it (when stale) before workerd starts.
 await ensureIndex(DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE);
@@ -51,6 +52,31 @@ export default defineConfig({
           name: 'workers-secured',
           include: ['test/workers-secured/**/*.test.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        // The worker as a Slack bot (issue 13): pointed at the fake Slack Web API that
+        // global-setup starts, with the D1 event ledger migrated by apply-migrations.
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+                SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+                SLACK_API_BASE_URL: `${inject('slackFakeOrigin')}/api`,
+                SLACK_FAKE_ORIGIN: inject('slackFakeOrigin'),
+                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers-slack',
+          include: ['test/workers-slack/**/*.test.ts'],
+          globalSetup: ['./test/workers-slack/global-setup.ts'],
+          setupFiles: ['./test/workers-slack/apply-migrations.ts'],
+          testTimeout: 30_000,
         },
       },
     ],

@@ -13,6 +13,7 @@ import { apiGuard } from './http/api-guard.js';
 import { MemoryRateLimiter } from './http/rate-limit.js';
 import { chatRoute } from './channels/web/chat-route.js';
 import { CHAT_PAGE_HTML, CHAT_PAGE_SCRIPT } from './channels/web/chat-page.js';
+import { slackRoutes } from './channels/slack/routes.js';
 
 /** Request bodies larger than this are refused with 413, counted as they stream in. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -83,6 +84,8 @@ export function createApp(services: AppServices) {
   app.get('/', (c) => c.html(CHAT_PAGE_HTML));
   app.get('/chat.js', (c) => c.body(CHAT_PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.route('/', chatRoute(services));
+  // Authenticated by Slack's request signature, not API keys (channels/slack/verify-request.ts).
+  app.route('/', slackRoutes(services));
 
   app.notFound((c) =>
     c.json(errorResponseBody(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`), 404),

@@ -93,4 +93,44 @@ describe('parseConfig', () => {
       expect((error as Error).message).not.toContain('hunter2');
     }
   });
+
+  describe('Slack', () => {
+    const secret = { SLACK_SIGNING_SECRET: 'sig-secret' };
+    const token = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc' };
+
+    it('is off with neither variable, and on with both, at slack.com by default', () => {
+      expect(parseConfig({}).slack).toBeUndefined();
+      expect(parseConfig({ ...secret, ...token }).slack).toEqual({
+        signingSecret: 'sig-secret',
+        botToken: 'xoxb-1-2-abc',
+        apiBaseUrl: 'https://slack.com/api',
+      });
+    });
+
+    it('refuses one without the other, naming the missing variable', () => {
+      expect(() => parseConfig(token)).toThrow(/SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set/);
+      expect(() => parseConfig(secret)).toThrow(/SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set/);
+      try {
+        parseConfig(token);
+        expect.unreachable();
+      } catch (error) {
+        expect((error as ConfigError).variables).toEqual(['SLACK_SIGNING_SECRET']);
+      }
+    });
+
+    it('refuses a token that is not a bot token, without echoing it, and a base URL with the bot off', () => {
+      try {
+        parseConfig({ ...secret, SLACK_BOT_TOKEN: 'xoxp-user-token-123' });
+        expect.unreachable();
+      } catch (error) {
+        expect((error as Error).message).toContain('SLACK_BOT_TOKEN must be a bot token');
+        expect((error as Error).message).not.toContain('xoxp-user-token-123');
+      }
+      expect(() => parseConfig({ SLACK_API_BASE_URL: 'http://127.0.0.1:9/api' })).toThrow(
+        /SLACK_API_BASE_URL needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/,
+      );
+      const local = parseConfig({ ...secret, ...token, SLACK_API_BASE_URL: 'http://127.0.0.1:9/api/' });
+      expect(local.slack?.apiBaseUrl).toBe('http://127.0.0.1:9/api');
+    });
+  });
 });

@@ -71,7 +71,8 @@ const envSchema = z.object({
   UPSTASH_VECTOR_REST_TOKEN: text.optional(),
   UPSTASH_VECTOR_NAMESPACE: text.optional(),
   SLACK_SIGNING_SECRET: text.optional(),
-  SLACK_BOT_TOKEN: text.optional(),
+  // A bot token: the bot posts as itself (https://api.slack.com/authentication/token-types#bot).
+  SLACK_BOT_TOKEN: text.regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_API_BASE_URL: httpUrl.optional(),
   API_KEYS: list.optional(),
   WIDGET_ORIGINS: origins.optional(),
@@ -109,8 +110,8 @@ export interface UpstashConfig {
 }
 
 export interface SlackConfig {
-  signingSecret?: string;
-  botToken?: string;
+  signingSecret: string;
+  botToken: string;
   apiBaseUrl: string;
 }
 
@@ -121,7 +122,8 @@ export interface Config {
   embedding?: EmbeddingConfig;
   /** Absent: the local index built by `npm run ingest`. */
   upstash?: UpstashConfig;
-  slack: SlackConfig;
+  /** Absent: the Slack bot is off and `/slack/*` answers 503. */
+  slack?: SlackConfig;
   /** Empty: the API is open (the embedded default). */
   apiKeys: string[];
   /** Empty: same-origin only. `*` allows any origin. */
@@ -195,6 +197,12 @@ export function parseConfig(env: Record<string, unknown>): Config {
     needsLlm('LLM_MODEL', 'the offline answerer has no model to choose'),
     needsLlm('LLM_MAX_TOKENS', 'the offline answerer quotes sentences, it does not generate tokens'),
     needsLlm('LLM_TIMEOUT_MS', 'the offline answerer makes no model calls to time out'),
+    // Slack needs both: the secret to trust what Slack sends, the token to answer (issue 13).
+    missingPair('SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'),
+    missingPair('SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'),
+    v.SLACK_API_BASE_URL !== undefined && !(v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET)
+      ? 'SLACK_API_BASE_URL needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (without them the Slack bot is off)'
+      : undefined,
     // A key can never live in a web page, so with keys set any origin would be a way around them.
     v.API_KEYS?.length && v.WIDGET_ORIGINS?.includes('*')
       ? 'WIDGET_ORIGINS must list the sites (not *) when API_KEYS is set: browser calls from those origins skip the key'
@@ -242,11 +250,14 @@ export function parseConfig(env: Record<string, unknown>): Config {
     llm,
     embedding,
     upstash,
-    slack: {
-      signingSecret: v.SLACK_SIGNING_SECRET,
-      botToken: v.SLACK_BOT_TOKEN,
-      apiBaseUrl: v.SLACK_API_BASE_URL ?? DEFAULT_SLACK_API_BASE_URL,
-    },
+    slack:
+      v.SLACK_SIGNING_SECRET && v.SLACK_BOT_TOKEN
+        ? {
+            signingSecret: v.SLACK_SIGNING_SECRET,
+            botToken: v.SLACK_BOT_TOKEN,
+            apiBaseUrl: v.SLACK_API_BASE_URL ?? DEFAULT_SLACK_API_BASE_URL,
+          }
+        : undefined,
     apiKeys: v.API_KEYS ?? [],
     widgetOrigins: v.WIDGET_ORIGINS ?? [],
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 0,

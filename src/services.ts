@@ -6,6 +6,7 @@ import { embedderFromConfig } from './search/embeddings.js';
 import { createChatTranslator, type QueryTranslator } from './search/query-translation.js';
 import { createChatModel } from './answer/model-factory.js';
 import type { RateLimiter } from './http/rate-limit.js';
+import type { SlackEventLedger } from './channels/slack/event-ledger.js';
 
 /**
  * What the channels need, built once per isolate (worker) or process (CLI) and passed in,
@@ -23,6 +24,11 @@ export interface AppServices {
    * Object). Absent with a limit set: one in memory (Node, tests).
    */
   rateLimiter?: RateLimiter;
+  /**
+   * Slack events already taken, shared by every isolate (D1 in the worker), so Slack's
+   * retries are not answered twice. Required when Slack is configured.
+   */
+  slackEvents?: SlackEventLedger;
 }
 
 /** Memoizes an async loader; a failed load is retried on the next call instead of cached. */

@@ -1,7 +1,8 @@
 /**
  * `npm start`: checks the configuration, builds the index of `corpus/` when it is missing
- * or stale, then serves the worker in workerd with `wrangler dev` on 127.0.0.1:8787
- * (`PORT` overrides). Offline and keyless by default.
+ * or stale, applies the D1 migrations to the local database, then serves the worker in
+ * workerd with `wrangler dev` on 127.0.0.1:8787 (`PORT` overrides). Offline and keyless by
+ * default.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,6 +12,25 @@ import { readDevVars } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE, PROJECT_ROOT } from './paths.js';
 import { ensureIndex } from './index-store.js';
 import { WRANGLER_OFFLINE_ENV } from './wrangler-env.js';
+
+/**
+ * Brings the local D1 database (binding DB: the Slack event ledger, migrations/) up to date,
+ * as `wrangler d1 migrations apply` does before a deploy; wrangler's table goes to the
+ * terminal only when it fails.
+ */
+async function applyLocalMigrations(wrangler: string): Promise<void> {
+  const child = spawn(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...WRANGLER_OFFLINE_ENV, CI: 'true' },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) fail(`applying the D1 migrations to the local database failed:\n${output}`, 1);
+  console.log('local D1 database is up to date');
+}
 
 async function main() {
   const port = process.env.PORT ?? '8787';
@@ -33,9 +53,10 @@ async function main() {
     const { documents, chunks } = built.result.data;
     console.log(`index rebuilt (${built.reason}): ${documents.length} documents, ${chunks.length} chunks`);
   } else console.log('index is up to date');
+  const wrangler = join(PROJECT_ROOT, 'node_modules', '.bin', 'wrangler');
+  await applyLocalMigrations(wrangler);
   console.log(`mode: index ${mode.index}, llm ${mode.llm}; serving on http://127.0.0.1:${port}`);
 
-  const wrangler = join(PROJECT_ROOT, 'node_modules', '.bin', 'wrangler');
   const child = spawn(
     wrangler,
     ['dev', '--ip', '127.0.0.1', '--port', port, '--log-level', 'warn', '--show-interactive-dev-session=false'],

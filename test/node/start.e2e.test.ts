@@ -66,6 +66,13 @@ describe('npm start', () => {
     expect(body.documents).toBeGreaterThanOrEqual(10);
   });
 
+  it('applies the D1 migrations to the local database before serving, and keeps the Slack bot off', async () => {
+    expect(log).toContain('local D1 database is up to date');
+    const slack = await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' });
+    expect(slack.status).toBe(503);
+    expect(await slack.json()).toMatchObject({ error: { code: 'slack_disabled' } });
+  });
+
   it('answers in Korean and English with citations, and refuses the unknown', async () => {
     const post = (content: string, stream = false) =>
       fetch(`${base}/api/chat`, {

@@ -1,0 +1,154 @@
+/**
+ * The work after the acknowledgement (run under `waitUntil`): answer a question with the
+ * pipeline and post the answer where it was asked. While it runs, an 👀 reaction on the
+ * question shows the bot is on it. Any failure (search, model, Slack) ends in a short
+ * apology in the question's language rather than silence.
+ *
+ * Logs name the event and what failed, never a token or the text of a message.
+ */
+import type { AnswerDeps } from '../../answer/pipeline.js';
+import { answerToCompletion } from '../../answer/pipeline.js';
+import { answerLanguageOf } from '../../answer/answer-language.js';
+import { AppError } from '../../errors.js';
+import type { ChatMessage, ChatResponse, Lang } from '../../types.js';
+import type { SlackQuestion } from './events.js';
+import { answerMessages, apologyMessage, usageMessage, type SlackMessage } from './messages.js';
+import type { SlackApiClient } from './slack-api.js';
+import { historyFromThread, readThread } from './thread-history.js';
+
+/**
+ * All of a Slack answer's model calls end within this. `waitUntil` work may run 30 s past
+ * the acknowledgement (https://developers.cloudflare.com/workers/runtime-apis/context/#waituntil);
+ * the rest is for reading the thread and posting the answer or the apology.
+ */
+export const SLACK_ANSWER_DEADLINE_MS = 20_000;
+/** Shown on the question while the answer is prepared (https://api.slack.com/methods/reactions.add). */
+export const WORKING_REACTION = 'eyes';
+/** The command the usage help names when a mention comes without a question. */
+const DEFAULT_COMMAND = '/fund';
+
+export interface SlackResponderOptions {
+  slack: SlackApiClient;
+  answerDeps: () => Promise<AnswerDeps>;
+  /** The bot's user id when an event did not name it (`auth.test`, asked once). */
+  botUserId: () => Promise<string | undefined>;
+}
+
+/** A slash command's question, answered through its `response_url`. */
+export interface CommandQuestion {
+  question: string;
+  responseUrl: string;
+  responseType: 'ephemeral' | 'in_channel';
+  command: string;
+}
+
+/** What failed, for the log: an app error's message names the upstream; anything else only its kind. */
+function describeFailure(error: unknown): string {
+  return error instanceof AppError ? error.message : `${(error as Error)?.name ?? 'error'} (unexpected)`;
+}
+
+function withSlackDeadline(deps: AnswerDeps): AnswerDeps {
+  return { ...deps, deadlineMs: Math.min(deps.deadlineMs ?? SLACK_ANSWER_DEADLINE_MS, SLACK_ANSWER_DEADLINE_MS) };
+}
+
+export class SlackResponder {
+  constructor(private readonly options: SlackResponderOptions) {}
+
+  private async answer(messages: ChatMessage[]): Promise<ChatResponse> {
+    const deps = withSlackDeadline(await this.options.answerDeps());
+    return (await answerToCompletion({ messages }, deps)).response;
+  }
+
+  /** Best effort: a missing reaction must not cost the answer. */
+  private async react(method: 'reactions.add' | 'reactions.remove', question: SlackQuestion): Promise<void> {
+    try {
+      await this.options.slack.call(method, {
+        channel: question.channel,
+        timestamp: question.ts,
+        name: WORKING_REACTION,
+      });
+    } catch (error) {
+      console.warn(`slack: event ${question.eventId}: ${describeFailure(error)}`);
+    }
+  }
+
+  private async postInThread(question: SlackQuestion, message: SlackMessage): Promise<void> {
+    await this.options.slack.call('chat.postMessage', {
+      channel: question.channel,
+      thread_ts: question.threadTs,
+      ...message,
+      // Links in the answer are the sources: their previews would bury the answer.
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  }
+
+  /**
+   * Answers a mention or a direct message in its thread; a reply in a thread is answered
+   * with the thread so far as the conversation.
+   */
+  async answerInThread(question: SlackQuestion, publicOrigin: string): Promise<void> {
+    const started = Date.now();
+    const lang: Lang = answerLanguageOf(question.text);
+    if (!question.text) {
+      await this.postInThread(question, usageMessage(DEFAULT_COMMAND)).catch((error) =>
+        console.warn(`slack: event ${question.eventId}: ${describeFailure(error)}`),
+      );
+      return;
+    }
+    await this.react('reactions.add', question);
+    try {
+      const history = question.inThread ? await this.threadHistory(question) : [];
+      const response = await this.answer([...history, { role: 'user', content: question.text }]);
+      for (const message of answerMessages(response, { publicOrigin })) await this.postInThread(question, message);
+      console.log(
+        `slack: event ${question.eventId} answered in ${Date.now() - started} ms ` +
+          `(${response.refused ? 'refused' : `${response.citations.length} sources`}, ${history.length} turns of history)`,
+      );
+    } catch (error) {
+      console.warn(`slack: event ${question.eventId} not answered: ${describeFailure(error)}`);
+      await this.postInThread(question, apologyMessage(lang)).catch((apologyError) =>
+        console.error(`slack: event ${question.eventId}: the apology failed too: ${describeFailure(apologyError)}`),
+      );
+    } finally {
+      await this.react('reactions.remove', question);
+    }
+  }
+
+  private async threadHistory(question: SlackQuestion): Promise<ChatMessage[]> {
+    const messages = await readThread(this.options.slack, {
+      channel: question.channel,
+      threadTs: question.threadTs,
+      beforeTs: question.ts,
+    });
+    const botUserId = question.botUserId ?? (await this.options.botUserId());
+    return historyFromThread(messages, { botUserId, beforeTs: question.ts });
+  }
+
+  /** Answers a slash command through its `response_url`, to the asker alone or to the channel. */
+  async answerCommand(command: CommandQuestion, publicOrigin: string): Promise<void> {
+    const started = Date.now();
+    const lang = answerLanguageOf(command.question);
+    const respond = (message: SlackMessage) =>
+      this.options.slack.respond(command.responseUrl, {
+        response_type: command.responseType,
+        replace_original: false,
+        ...message,
+      });
+    try {
+      const response = await this.answer([{ role: 'user', content: command.question }]);
+      for (const message of answerMessages(response, { publicOrigin, question: command.question })) {
+        await respond(message);
+      }
+      console.log(`slack: ${command.command} answered in ${Date.now() - started} ms (${command.responseType})`);
+    } catch (error) {
+      console.warn(`slack: ${command.command} not answered: ${describeFailure(error)}`);
+      // The apology goes to the asker alone, whatever the answer was meant for.
+      await this.options.slack
+        .respond(command.responseUrl, { response_type: 'ephemeral', replace_original: false, ...apologyMessage(lang) })
+        .catch((apologyError) =>
+          console.error(`slack: ${command.command}: the apology failed too: ${describeFailure(apologyError)}`),
+        );
+    }
+  }
+}
