@@ -1,19 +1,42 @@
 /**
  * The official `openai` npm client talking to the whole worker in workerd (issue 12): the
- * embedded default (local index, offline answerer), as `wrangler dev` serves it.
+ * embedded default (local index, offline answerer), as `wrangler dev` serves it; then the
+ * worker's app on a hosted model (the fake of test/setup/fake-model.global.ts).
  */
-import { exports } from 'cloudflare:workers';
-import OpenAI, { BadRequestError } from 'openai';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { env, exports } from 'cloudflare:workers';
+import OpenAI, { APIError, BadRequestError } from 'openai';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config.js';
+import { lazy } from '../../src/services.js';
+import { createChatModel } from '../../src/answer/model-factory.js';
+import { loadIndexFromAssets } from '../../src/search/index-asset.js';
 
 const worker = exports.default as { fetch(request: Request): Promise<Response> };
 
-const client = new OpenAI({
-  baseURL: 'http://127.0.0.1:8787/v1',
-  apiKey: 'not-checked-without-API_KEYS',
-  maxRetries: 0,
-  fetch: (url, init) => worker.fetch(new Request(url, init)),
-});
+function clientFor(respond: (request: Request) => Response | Promise<Response>) {
+  return new OpenAI({
+    baseURL: 'http://127.0.0.1:8787/v1',
+    apiKey: 'not-checked-without-API_KEYS',
+    maxRetries: 0,
+    fetch: async (url, init) => respond(new Request(url, init)),
+  });
+}
+
+/** Every chunk of a streamed answer to `question`, with the include_usage chunk. */
+async function streamedChunks(openai: OpenAI, question: string) {
+  const stream = await openai.chat.completions.create({
+    model: 'fund-assistant',
+    messages: [{ role: 'user', content: question }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+const client = clientFor((request) => worker.fetch(request));
 
 const UPSTAGE_KO = '국민성장펀드가 업스테이지에 투자하는 금액은 얼마인가요?';
 const UPSTAGE_EN = 'How much will the National Growth Fund invest in Upstage?';
@@ -51,15 +74,7 @@ describe('the openai client against the worker', () => {
   });
 
   it('streams role, content deltas, a finishing chunk with the citations and the usage chunk', async () => {
-    const stream = await client.chat.completions.create({
-      model: 'fund-assistant',
-      messages: [{ role: 'user', content: UPSTAGE_EN }],
-      stream: true,
-      stream_options: { include_usage: true },
-    });
-    const chunks = [];
-    for await (const chunk of stream) chunks.push(chunk);
-
+    const chunks = await streamedChunks(client, UPSTAGE_EN);
     expect(chunks[0]!.choices[0]!.delta.role).toBe('assistant');
     expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
     const text = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
@@ -126,5 +141,39 @@ describe('the openai client against the worker', () => {
       status: 400,
       param: 'messages',
     });
+  });
+});
+
+describe('the openai client, the worker’s app on a hosted model', () => {
+  const config = parseConfig({ LLM_BASE_URL: inject('fakeModelUrl'), LLM_TIMEOUT_MS: '10000' });
+  const app = createApp({
+    config,
+    model: createChatModel(config),
+    retriever: lazy(() => loadIndexFromAssets(env.ASSETS, {})),
+  });
+  const hosted = clientFor((request) => app.fetch(request));
+
+  it('reports the model’s usage in the include_usage chunk', async () => {
+    const chunks = await streamedChunks(hosted, UPSTAGE_EN);
+    expect(chunks.at(-1)!.usage!.total_tokens).toBeGreaterThan(0);
+  });
+
+  it('raises APIError when the model’s connection is cut after the stream started', async () => {
+    const stream = await hosted.chat.completions.create({
+      model: 'fund-assistant',
+      messages: [{ role: 'user', content: `CUT ${UPSTAGE_EN}` }],
+      stream: true,
+    });
+    const received: string[] = [];
+    const read = async () => {
+      for await (const chunk of stream) received.push(chunk.choices[0]?.delta.content ?? '');
+    };
+    const failure = await read().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(APIError);
+    expect(failure).toMatchObject({
+      message: 'the answer model closed the connection mid-answer',
+      code: 'upstream_error',
+    });
+    expect(received.join('')).toContain('Upstage gets 5.6 trillion');
   });
 });
