@@ -6,7 +6,8 @@
  */
 import { exports } from 'cloudflare:workers';
 import OpenAI, { AuthenticationError } from 'openai';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startWorkerFirst } from '../helpers/worker-start.js';
 
 const worker = exports.default as { fetch(request: Request): Promise<Response> };
 const sentAuthorization: (string | null)[] = [];
@@ -29,7 +30,7 @@ const QUESTION = {
   messages: [{ role: 'user' as const, content: 'How much will the National Growth Fund invest in Upstage?' }],
 };
 
-beforeAll(() => worker.fetch(new Request('http://127.0.0.1:8787/health')), 60_000);
+startWorkerFirst(worker);
 
 describe('the openai client with API_KEYS set', () => {
   it('raises AuthenticationError without a key, and with a wrong one', async () => {

@@ -54,7 +54,8 @@
  * `session_id` out into `metadata` (main.py, `chat_completion`), which is popped above.
  */
 import { exports } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startWorkerFirst } from '../helpers/worker-start.js';
 
 const worker = exports.default as { fetch(request: Request): Promise<Response> };
 const CONNECTION_URL = 'http://127.0.0.1:8787/v1';
@@ -100,7 +101,7 @@ function postChat(stream: boolean) {
   );
 }
 
-beforeAll(() => worker.fetch(new Request('http://127.0.0.1:8787/health')), 60_000);
+startWorkerFirst(worker);
 
 describe('Open WebUI as a client', () => {
   it('finds the model in the list it reads from /models, with or without a connection key', async () => {

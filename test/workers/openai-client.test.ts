@@ -5,7 +5,8 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import OpenAI, { APIError, BadRequestError } from 'openai';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { startWorkerFirst } from '../helpers/worker-start.js';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { lazy } from '../../src/services.js';
@@ -41,8 +42,7 @@ const client = clientFor((request) => worker.fetch(request));
 const UPSTAGE_KO = '국민성장펀드가 업스테이지에 투자하는 금액은 얼마인가요?';
 const UPSTAGE_EN = 'How much will the National Growth Fund invest in Upstage?';
 
-// The first request starts the worker and loads the index: give it longer than a test.
-beforeAll(() => worker.fetch(new Request('http://127.0.0.1:8787/health')), 60_000);
+startWorkerFirst(worker);
 
 describe('the openai client against the worker', () => {
   it('lists the assistant as a model and retrieves it', async () => {
