@@ -41,7 +41,8 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
-                API_KEYS: 'k-alpha,k-beta',
+                // k-openai: test/workers-secured/openai-client.test.ts, apart from the keys the guard tests count.
+                API_KEYS: 'k-alpha,k-beta,k-openai',
                 RATE_LIMIT_PER_MINUTE: '5',
                 WIDGET_ORIGINS: 'https://intranet.example',
               },

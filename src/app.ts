@@ -14,6 +14,8 @@ import { MemoryRateLimiter } from './http/rate-limit.js';
 import { chatRoute } from './channels/web/chat-route.js';
 import { CHAT_PAGE_HTML, CHAT_PAGE_SCRIPT } from './channels/web/chat-page.js';
 import { slackRoutes } from './channels/slack/routes.js';
+import { openAIRoutes } from './channels/openai/openai-routes.js';
+import { openAIErrorBody, type OpenAIErrorFields } from './channels/openai/openai-error.js';
 
 /** Request bodies larger than this are refused with 413, counted as they stream in. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -38,19 +40,8 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /** `/v1/*` speaks OpenAI's error shape, so OpenAI clients raise their usual exceptions. */
-function errorResponseBody(c: Context, status: number, code: string, message: string) {
-  if (!c.req.path.startsWith('/v1/')) return errorBody(code, message);
-  const type =
-    status === 401
-      ? 'authentication_error'
-      : status === 403
-        ? 'permission_error'
-        : status === 429
-          ? 'rate_limit_error'
-          : status >= 500
-            ? 'api_error'
-            : 'invalid_request_error';
-  return { error: { message, type, code } };
+function errorResponseBody(c: Context, error: OpenAIErrorFields) {
+  return c.req.path.startsWith('/v1/') ? openAIErrorBody(error) : errorBody(error.code, error.message);
 }
 
 export function createApp(services: AppServices) {
@@ -84,21 +75,32 @@ export function createApp(services: AppServices) {
   app.get('/', (c) => c.html(CHAT_PAGE_HTML));
   app.get('/chat.js', (c) => c.body(CHAT_PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.route('/', chatRoute(services));
+  app.route('/', openAIRoutes(services));
   // Authenticated by Slack's request signature, not API keys (channels/slack/verify-request.ts).
   app.route('/', slackRoutes(services));
 
   app.notFound((c) =>
-    c.json(errorResponseBody(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+    c.json(
+      errorResponseBody(c, { status: 404, code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }),
+      404,
+    ),
   );
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
       if (error.status >= 500) console.warn(`${c.req.method} ${c.req.path}: ${error.message}`);
-      return c.json(errorResponseBody(c, error.status, error.code, error.message), error.status, error.headers);
+      return c.json(errorResponseBody(c, error), error.status, error.headers);
     }
     // Name only: an unexpected error's message can carry what it was handling.
     console.error(`${c.req.method} ${c.req.path} failed: ${error.name}`, error.stack?.split('\n')[1]?.trim() ?? '');
-    return c.json(errorResponseBody(c, 500, 'internal_error', 'the server failed to handle this request'), 500);
+    return c.json(
+      errorResponseBody(c, {
+        status: 500,
+        code: 'internal_error',
+        message: 'the server failed to handle this request',
+      }),
+      500,
+    );
   });
 
   return app;

@@ -73,6 +73,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ WIDGET_ORIGINS: '*' }).widgetOrigins).toEqual(['*']);
   });
 
+  it('names the model of the OpenAI-compatible API with OPENAI_MODEL_ID', () => {
+    expect(parseConfig({}).openaiModelId).toBe('fund-assistant');
+    expect(parseConfig({ OPENAI_MODEL_ID: ' fund-assistant:ko ' }).openaiModelId).toBe('fund-assistant:ko');
+    // It is a path segment of GET /v1/models/{id}.
+    expect(() => parseConfig({ OPENAI_MODEL_ID: 'fund assistant?' })).toThrow(/OPENAI_MODEL_ID must be 1 to 128/);
+  });
+
   it('refuses any origin when keys guard the API: a page cannot hold a key, so * would bypass them', () => {
     expect(() => parseConfig({ API_KEYS: 'k1', WIDGET_ORIGINS: 'https://a.example, *' })).toThrow(/WIDGET_ORIGINS/);
   });

@@ -13,6 +13,8 @@ export const UPSTAGE_BASE_URL = 'https://api.upstage.ai/v1';
 export const DEFAULT_LLM_MODEL = 'solar-pro2';
 export const DEFAULT_EMBEDDING_MODEL = 'solar-embedding-1-large';
 export const DEFAULT_SLACK_API_BASE_URL = 'https://slack.com/api';
+/** The model id `/v1/models` lists and `/v1/chat/completions` answers as. */
+export const DEFAULT_OPENAI_MODEL_ID = 'fund-assistant';
 /** Solar answers within a few seconds; 30 s leaves room for long streamed answers. */
 export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
 /**
@@ -81,6 +83,12 @@ const envSchema = z.object({
     .int('must be a whole number')
     .nonnegative('must be 0 (off) or more')
     .optional(),
+  // A model id is also a path segment (`GET /v1/models/{id}`): OpenAI's ids use these characters.
+  OPENAI_MODEL_ID: z
+    .string()
+    .trim()
+    .regex(/^[\w.:\/-]{1,128}$/, 'must be 1 to 128 letters, digits or . _ : / -')
+    .optional(),
 });
 
 export const CONFIG_NAMES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
@@ -130,6 +138,8 @@ export interface Config {
   widgetOrigins: string[];
   /** 0: no limit. */
   rateLimitPerMinute: number;
+  /** The model id of the OpenAI-compatible API. */
+  openaiModelId: string;
 }
 
 export class ConfigError extends Error {
@@ -261,6 +271,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     apiKeys: v.API_KEYS ?? [],
     widgetOrigins: v.WIDGET_ORIGINS ?? [],
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 0,
+    openaiModelId: v.OPENAI_MODEL_ID ?? DEFAULT_OPENAI_MODEL_ID,
   };
 }
 

@@ -1,16 +1,19 @@
 /**
  * Keys, rate limits and CORS on the whole worker in workerd (issue 10), configured as a
- * deployment would be: API_KEYS=k-alpha,k-beta, RATE_LIMIT_PER_MINUTE=5 (counted by the
+ * deployment would be: API_KEYS=k-alpha,k-beta (and k-openai, the openai client's), RATE_LIMIT_PER_MINUTE=5 (counted by the
  * RATE_LIMITER Durable Object), WIDGET_ORIGINS=https://intranet.example.
  * Each test uses its own key or client IP: the Durable Objects keep counting across tests.
  */
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { startWorkerFirst } from '../helpers/worker-start.js';
 
 const worker = exports.default as { fetch(request: Request): Promise<Response> };
 const BASE = 'http://127.0.0.1:8787';
 const WIDGET_SITE = 'https://intranet.example';
 const QUESTION = { messages: [{ role: 'user', content: '국민성장펀드가 업스테이지에 투자하는 금액은 얼마인가요?' }] };
+
+startWorkerFirst(worker);
 
 function chat(headers: Record<string, string> = {}, path = '/api/chat') {
   return worker.fetch(
