@@ -5,20 +5,29 @@
  * `encoding_format: "base64"`, as base64 little-endian Float32; both are accepted.
  */
 import { fromBase64 } from './codec.js';
+import type { EmbeddingConfig } from '../config.js';
 
 export type EmbeddingKind = 'query' | 'passage';
 
-/** Turns texts into vectors; the local index asks for passages at ingest and queries at search. */
+/** Turns texts into vectors; indexes ask for passages at ingest and queries at search. */
 export interface Embedder {
-  /** Identifies the vector space: vectors of different models are never compared. */
+  /**
+   * Identifies the vector space: the model chunks are embedded with (the passage model).
+   * Vectors of different models are never compared.
+   */
   readonly model: string;
+  /** The model questions are embedded with: the passage model's query half, or the same model. */
+  readonly queryModel: string;
   embed(texts: readonly string[], kind: EmbeddingKind): Promise<Float32Array[]>;
 }
 
 export interface OpenAIEmbedderOptions {
   baseUrl: string;
   apiKey?: string;
-  model: string;
+  /** Names both halves (see `modelFor`); `queryModel`/`passageModel` override one each. */
+  model?: string;
+  queryModel?: string;
+  passageModel?: string;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
   /** Texts per request. Default 64 (well under the usual 2,048-input limit and request size caps). */
@@ -51,8 +60,10 @@ const DEFAULT_BATCH_SIZE = 64;
 
 /**
  * The model name for a kind of text. Upstage's Solar embeddings come as `-query` / `-passage`
- * pairs (DESIGN.md): `solar-embedding-1-large` or either half selects the right one. Other
- * models embed both kinds alike.
+ * pairs (DESIGN.md): `solar-embedding-2`, `solar-embedding-1-large` or either half selects
+ * the right one. Other models embed both kinds alike.
+ *
+ * @example modelFor('solar-embedding-2-passage', 'query') // 'solar-embedding-2-query'
  */
 export function modelFor(model: string, kind: EmbeddingKind): string {
   const base = model.replace(/-(query|passage)$/, '');
@@ -68,6 +79,11 @@ function decodeVector(value: unknown): Float32Array {
   }
   if (Array.isArray(value) && value.every((x) => typeof x === 'number')) return Float32Array.from(value);
   throw new SyntaxError('an embedding is neither a number array nor base64');
+}
+
+function requiredModel(options: OpenAIEmbedderOptions): string {
+  if (!options.model) throw new TypeError('an embedder needs `model`, or both `queryModel` and `passageModel`');
+  return options.model;
 }
 
 /** An embedder for an OpenAI-compatible endpoint (Upstage, OpenAI, a local server…). */
@@ -119,10 +135,15 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     }
   }
 
+  const models = {
+    query: options.queryModel ?? modelFor(requiredModel(options), 'query'),
+    passage: options.passageModel ?? modelFor(requiredModel(options), 'passage'),
+  };
   return {
-    model: options.model,
+    model: models.passage,
+    queryModel: models.query,
     async embed(texts, kind) {
-      const model = modelFor(options.model, kind);
+      const model = models[kind];
       const out: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += batchSize)
         out.push(...(await request(texts.slice(i, i + batchSize), model)));
@@ -131,7 +152,7 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   };
 }
 
-/** The embedder the configuration asks for (EMBEDDING_BASE_URL / _API_KEY / _MODEL), or none. */
-export function embedderFromConfig(config: { baseUrl: string; apiKey?: string; model: string } | undefined) {
+/** The embedder the configuration asks for (EMBEDDING_BASE_URL / _API_KEY / _MODEL and its variants), or none. */
+export function embedderFromConfig(config: EmbeddingConfig | undefined): Embedder | undefined {
   return config ? createOpenAIEmbedder(config) : undefined;
 }
