@@ -6,6 +6,7 @@
  */
 import { fromBase64 } from './codec.js';
 import type { EmbeddingConfig } from '../config.js';
+import { retryAfterMs, withRetries, type RetryPolicy } from './backoff.js';
 
 export type EmbeddingKind = 'query' | 'passage';
 
@@ -32,6 +33,8 @@ export interface OpenAIEmbedderOptions {
   timeoutMs?: number;
   /** Texts per request. Default 64 (well under the usual 2,048-input limit and request size caps). */
   batchSize?: number;
+  /** Retries of 429s, 5xx and timeouts (bulk ingest); default: none, a question fails fast. */
+  retry?: RetryPolicy;
   fetch?: typeof fetch;
 }
 
@@ -44,10 +47,13 @@ export class EmbeddingError extends Error {
   constructor(
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
+  /** The endpoint's Retry-After, for backoff. */
+  readonly retryAfterMs: number | undefined;
 }
 
 /** Raised when the endpoint does not answer within the timeout (the name says so, for error mapping). */
@@ -114,7 +120,9 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new EmbeddingError(`${where} failed (HTTP ${response.status})`, response.status);
+      throw new EmbeddingError(`${where} failed (HTTP ${response.status})`, response.status, {
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      });
     }
     let body: { data?: { index?: number; embedding?: unknown }[] };
     try {
@@ -145,14 +153,21 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     async embed(texts, kind) {
       const model = models[kind];
       const out: Float32Array[] = [];
-      for (let i = 0; i < texts.length; i += batchSize)
-        out.push(...(await request(texts.slice(i, i + batchSize), model)));
+      for (let i = 0; i < texts.length; i += batchSize) {
+        const batch = texts.slice(i, i + batchSize);
+        out.push(
+          ...(await (options.retry ? withRetries(() => request(batch, model), options.retry) : request(batch, model))),
+        );
+      }
       return out;
     },
   };
 }
 
 /** The embedder the configuration asks for (EMBEDDING_BASE_URL / _API_KEY / _MODEL and its variants), or none. */
-export function embedderFromConfig(config: EmbeddingConfig | undefined): Embedder | undefined {
-  return config ? createOpenAIEmbedder(config) : undefined;
+export function embedderFromConfig(
+  config: EmbeddingConfig | undefined,
+  options: Pick<OpenAIEmbedderOptions, 'retry'> = {},
+): Embedder | undefined {
+  return config ? createOpenAIEmbedder({ ...config, ...options }) : undefined;
 }
