@@ -6,6 +6,9 @@ import { embedderFromConfig } from './search/embeddings.js';
 import { createChatTranslator } from './search/query-translation.js';
 import { createChatModel } from './answer/model-factory.js';
 import type { RateLimiter } from './http/rate-limit.js';
+import { UpstashIndex } from './search/upstash-index.js';
+import { connectUpstash } from './search/upstash-connect.js';
+import { createReranker, withReranking } from './search/rerank.js';
 
 /**
  * What the channels need, built once per isolate (worker) or process (CLI) and passed in,
@@ -37,10 +40,12 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * The services the configuration asks for, the same for the worker, `npm run ask` and
- * `npm run eval`: the chat model, and an index loaded with the configured query embedder
- * and, when an LLM is configured, query translation. Each runtime says how to load its index
- * (an asset in the worker, a file or a corpus folder in the CLI); the loader also receives
- * the embedder to build dense vectors with when it indexes a corpus itself.
+ * `npm run eval`: the chat model, and the index with the configured query embedder and,
+ * when an LLM is configured, query translation. With UPSTASH_VECTOR_REST_URL set that index
+ * is Upstash Vector; otherwise each runtime says how to load the local index (an asset in
+ * the worker, a file or a corpus folder in the CLI), and the loader also receives the
+ * embedder to build dense vectors with when it indexes a corpus itself. RERANK_* wraps
+ * either in a reranker.
  */
 export function createServices(
   config: Config,
@@ -51,5 +56,25 @@ export function createServices(
     embedder: embedderFromConfig(config.embedding),
     translate: config.llm ? createChatTranslator(model) : undefined,
   };
-  return { config, model, retriever: lazy(() => loadIndex(options)) };
+  const upstash = config.upstash;
+  const load = upstash
+    ? () =>
+        UpstashIndex.open({
+          index: connectUpstash(upstash),
+          namespace: upstash.namespace,
+          embedding: upstash.embedding,
+          fusion: upstash.fusion,
+          embedder: options.embedder,
+          translate: options.translate,
+        })
+    : () => loadIndex(options);
+  const reranker = config.rerank ? createReranker(config.rerank) : undefined;
+  return {
+    config,
+    model,
+    retriever: lazy(async () => {
+      const retriever = await load();
+      return reranker ? withReranking(retriever, reranker) : retriever;
+    }),
+  };
 }
