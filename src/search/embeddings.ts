@@ -6,7 +6,8 @@
  */
 import { fromBase64 } from './codec.js';
 import type { EmbeddingConfig } from '../config.js';
-import { retryAfterMs, withRetries, type RetryPolicy } from './backoff.js';
+import { withRetries, type RetryPolicy } from './backoff.js';
+import { EndpointError, postJson } from './endpoint-error.js';
 
 export type EmbeddingKind = 'query' | 'passage';
 
@@ -42,18 +43,8 @@ export interface OpenAIEmbedderOptions {
  * A failed embeddings request. `status` is the endpoint's HTTP status when it answered;
  * the message names the endpoint and the status, never the response body.
  */
-export class EmbeddingError extends Error {
+export class EmbeddingError extends EndpointError {
   override name = 'EmbeddingError';
-  constructor(
-    message: string,
-    readonly status?: number,
-    options?: { cause?: unknown; retryAfterMs?: number },
-  ) {
-    super(message, options);
-    this.retryAfterMs = options?.retryAfterMs;
-  }
-  /** The endpoint's Retry-After, for backoff. */
-  readonly retryAfterMs: number | undefined;
 }
 
 /** Raised when the endpoint does not answer within the timeout (the name says so, for error mapping). */
@@ -101,29 +92,17 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const where = `the embeddings endpoint ${endpoint}`;
 
   async function request(input: readonly string[], model: string): Promise<Float32Array[]> {
-    let response: Response;
-    try {
-      response = await doFetch(endpoint, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-        },
-        body: JSON.stringify({ model, input, encoding_format: 'base64' }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') {
-        throw new EmbeddingTimeoutError(`${where} did not answer within ${timeoutMs} ms`, undefined, { cause: error });
-      }
-      throw new EmbeddingError(`${where} is unreachable: fetch failed`, undefined, { cause: error });
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new EmbeddingError(`${where} failed (HTTP ${response.status})`, response.status, {
-        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-      });
-    }
+    const response = await postJson(
+      endpoint,
+      { model, input, encoding_format: 'base64' },
+      {
+        apiKey: options.apiKey,
+        timeoutMs,
+        fetch: doFetch,
+        where,
+        errors: { failure: EmbeddingError, timeout: EmbeddingTimeoutError },
+      },
+    );
     let body: { data?: { index?: number; embedding?: unknown }[] };
     try {
       body = (await response.json()) as typeof body;

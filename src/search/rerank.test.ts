@@ -25,8 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const reranked = (apiKey = 'rk', warnings: string[] = []) =>
-  withReranking(retriever, createReranker({ baseUrl: fake.url, apiKey, model: 'rerank-test', timeoutMs: 300 }), {
+const reranked = (apiKey = 'rk', warnings: string[] = [], timeoutMs = 5_000) =>
+  withReranking(retriever, createReranker({ baseUrl: fake.url, apiKey, model: 'rerank-test', timeoutMs }), {
     onWarning: (m) => warnings.push(m),
   });
 
@@ -46,7 +46,7 @@ describe('withReranking', () => {
   ] as const)('keeps the retriever order with a warning on %j', async (reply, reason) => {
     const warnings: string[] = [];
     fake.enqueue(reply);
-    const hits = await reranked('rk', warnings).search(question, { limit: 2 });
+    const hits = await reranked('rk', warnings, reply.type === 'hang' ? 300 : 5_000).search(question, { limit: 2 });
     expect(hits.map((h) => h.passage.id)).toEqual(['a', 'b']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(reason);

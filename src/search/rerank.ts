@@ -14,7 +14,7 @@
  */
 import { UpstreamError } from '../errors.js';
 import type { RerankConfig } from '../config.js';
-import { retryAfterMs } from './backoff.js';
+import { EndpointError, postJson } from './endpoint-error.js';
 import { DEFAULT_SEARCH_LIMIT } from './local-index.js';
 import type { Retriever, SearchHit, SearchOptions } from './types.js';
 
@@ -23,17 +23,8 @@ export const RERANK_CANDIDATES = 20;
 /** A cross-encoder over 20 passages answers within a second or two. */
 export const DEFAULT_RERANK_TIMEOUT_MS = 8_000;
 
-export class RerankError extends Error {
+export class RerankError extends EndpointError {
   override name = 'RerankError';
-  constructor(
-    message: string,
-    readonly status?: number,
-    options?: { cause?: unknown; retryAfterMs?: number },
-  ) {
-    super(message, options);
-    this.retryAfterMs = options?.retryAfterMs;
-  }
-  readonly retryAfterMs: number | undefined;
 }
 
 export interface Reranker {
@@ -49,39 +40,16 @@ export interface RerankerOptions extends RerankConfig {
 
 export function createReranker(options: RerankerOptions): Reranker {
   const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/rerank`;
-  const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_RERANK_TIMEOUT_MS;
   const where = `the rerank endpoint ${endpoint}`;
   return {
     model: options.model,
     async rerank(query, documents, topN) {
-      let response: Response;
-      try {
-        response = await doFetch(endpoint, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-          },
-          body: JSON.stringify({ model: options.model, query, documents, top_n: topN }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError';
-        throw new RerankError(
-          `${where} ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unreachable'}`,
-          undefined,
-          {
-            cause: error,
-          },
-        );
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new RerankError(`${where} failed (HTTP ${response.status})`, response.status, {
-          retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-        });
-      }
+      const response = await postJson(
+        endpoint,
+        { model: options.model, query, documents, top_n: topN },
+        { apiKey: options.apiKey, timeoutMs, fetch: options.fetch, where, errors: { failure: RerankError } },
+      );
       const body = (await response.json().catch(() => undefined)) as
         { results?: { index?: unknown; relevance_score?: unknown }[] } | undefined;
       const results = body?.results;

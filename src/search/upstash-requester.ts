@@ -10,17 +10,11 @@
 import type { Requester, UpstashRequest, UpstashResponse } from '@upstash/vector';
 import { INGEST_RETRY, retryAfterMs, withRetries, type RetryPolicy } from './backoff.js';
 import { UPSTASH_TIMEOUT_MS } from './upstash-connect.js';
+import { EndpointError } from './endpoint-error.js';
 
-/** A failed Upstash request, with the status it answered (none for network failures). */
-export class UpstashHttpError extends Error {
+/** A failed Upstash request, with the status it answered. */
+export class UpstashHttpError extends EndpointError {
   override name = 'UpstashHttpError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-  }
 }
 
 export interface UpstashRequesterOptions {
@@ -55,7 +49,7 @@ export function createUpstashRequester(options: UpstashRequesterOptions): Reques
       throw new UpstashHttpError(
         `Upstash Vector ${req.path?.[0] ?? ''} failed (HTTP ${res.status})${detail}`,
         res.ok ? 502 : res.status,
-        retryAfterMs(res.headers.get('retry-after')),
+        { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) },
       );
     }
     return { result: body.result, error: body.error };

@@ -95,6 +95,13 @@ export async function startUpstashFixture(options: FakeUpstashOptions = {}): Pro
   };
 }
 
+/** A fixture with the sample corpus ingested, as after `npm run ingest -- --target upstash`. */
+export async function startSampleUpstash(): Promise<UpstashFixture> {
+  const fixture = await startUpstashFixture();
+  await fixture.sync(await sampleCorpus());
+  return fixture;
+}
+
 let sample: Promise<SyncCorpus> | undefined;
 
 /** The shipped sample corpus as ingest reads it (documents, chunks, mined glossary). */

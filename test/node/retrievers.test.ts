@@ -8,12 +8,11 @@ import { answerToCompletion } from '../../src/answer/pipeline.js';
 import { ExtractiveChatModel } from '../../src/answer/extractive/extractive-model.js';
 import type { Retriever } from '../../src/search/types.js';
 import { sampleCorpusIndex } from '../helpers/sample-services.js';
-import { sampleCorpus, startUpstashFixture, type UpstashFixture } from '../helpers/upstash.js';
+import { startSampleUpstash, type UpstashFixture } from '../helpers/upstash.js';
 
 let fixture: UpstashFixture;
 beforeAll(async () => {
-  fixture = await startUpstashFixture();
-  await fixture.sync(await sampleCorpus());
+  fixture = await startSampleUpstash();
 }, 60_000);
 afterAll(() => fixture?.close());
 

@@ -7,15 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createServices } from '../../src/services.js';
-import { sampleCorpus, startUpstashFixture, type UpstashFixture } from '../helpers/upstash.js';
+import { startSampleUpstash, type UpstashFixture } from '../helpers/upstash.js';
 import { startFakeRerankServer, type FakeRerankServer } from '../fakes/rerank-server.js';
 
 let fixture: UpstashFixture;
 let rerank: FakeRerankServer;
 beforeAll(async () => {
-  fixture = await startUpstashFixture();
+  fixture = await startSampleUpstash();
   rerank = await startFakeRerankServer();
-  await fixture.sync(await sampleCorpus());
 }, 60_000);
 afterAll(async () => {
   await fixture?.close();

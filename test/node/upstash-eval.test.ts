@@ -13,7 +13,7 @@ import { inProcessTarget } from '../../src/eval/targets.js';
 import { ExtractiveChatModel } from '../../src/answer/extractive/extractive-model.js';
 import type { Retriever } from '../../src/search/types.js';
 import { sampleCorpusIndex } from '../helpers/sample-services.js';
-import { HIT5_TOLERANCE, sampleCorpus, startUpstashFixture, type UpstashFixture } from '../helpers/upstash.js';
+import { HIT5_TOLERANCE, startSampleUpstash, type UpstashFixture } from '../helpers/upstash.js';
 
 const golden = parseGolden(readFileSync(join(PROJECT_ROOT, 'evals', 'golden.jsonl'), 'utf8'), 'evals/golden.jsonl');
 const hit5 = async (retriever: Retriever) =>
@@ -22,8 +22,7 @@ const hit5 = async (retriever: Retriever) =>
 
 let fixture: UpstashFixture;
 beforeAll(async () => {
-  fixture = await startUpstashFixture();
-  await fixture.sync(await sampleCorpus());
+  fixture = await startSampleUpstash();
 }, 60_000);
 afterAll(() => fixture?.close());
 

@@ -4,7 +4,7 @@
  * bindings (vitest.config.ts reads them with `inject`).
  */
 import type { TestProject } from 'vitest/node';
-import { sampleCorpus, startUpstashFixture } from '../helpers/upstash.js';
+import { startSampleUpstash } from '../helpers/upstash.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,8 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const fixture = await startUpstashFixture();
-  await fixture.sync(await sampleCorpus());
+  const fixture = await startSampleUpstash();
   project.provide('upstashEnv', fixture.env);
   return () => fixture.close();
 }
