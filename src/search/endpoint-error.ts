@@ -31,6 +31,8 @@ export interface PostJsonOptions {
   fetch?: typeof fetch;
   /** Names the endpoint in messages: `the rerank endpoint https://…/rerank`. */
   where: string;
+  /** Cancels the request (the asker left). */
+  signal?: AbortSignal;
   /** Thrown for a refused or unreachable request, and (`timeout`) for a silent one. */
   errors: { failure: EndpointErrorClass; timeout?: EndpointErrorClass };
 }
@@ -50,7 +52,9 @@ export async function postJson(url: string, body: unknown, options: PostJsonOpti
         ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
       },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: options.signal
+        ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.signal])
+        : AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') {

@@ -30,7 +30,12 @@ export class RerankError extends EndpointError {
 export interface Reranker {
   readonly model: string;
   /** Indices into `documents` with their relevance, best first, at most `topN`. */
-  rerank(query: string, documents: string[], topN: number): Promise<{ index: number; score: number }[]>;
+  rerank(
+    query: string,
+    documents: string[],
+    topN: number,
+    signal?: AbortSignal,
+  ): Promise<{ index: number; score: number }[]>;
 }
 
 export interface RerankerOptions extends RerankConfig {
@@ -44,11 +49,11 @@ export function createReranker(options: RerankerOptions): Reranker {
   const where = `the rerank endpoint ${endpoint}`;
   return {
     model: options.model,
-    async rerank(query, documents, topN) {
+    async rerank(query, documents, topN, signal) {
       const response = await postJson(
         endpoint,
         { model: options.model, query, documents, top_n: topN },
-        { apiKey: options.apiKey, timeoutMs, fetch: options.fetch, where, errors: { failure: RerankError } },
+        { apiKey: options.apiKey, timeoutMs, fetch: options.fetch, where, signal, errors: { failure: RerankError } },
       );
       const body = (await response.json().catch(() => undefined)) as
         { results?: { index?: unknown; relevance_score?: unknown }[] } | undefined;
@@ -100,7 +105,7 @@ export function withReranking(retriever: Retriever, reranker: Reranker, options:
       if (candidates.length < 2) return candidates.slice(0, limit);
       const documents = candidates.map((c) => `${c.passage.title}\n${c.passage.text}`);
       try {
-        const ranked = await reranker.rerank(query, documents, limit);
+        const ranked = await reranker.rerank(query, documents, limit, search.signal);
         return ranked.map(({ index, score }) => ({ passage: candidates[index]!.passage, score }));
       } catch (error) {
         if (error instanceof RerankError && misconfigured(error)) {

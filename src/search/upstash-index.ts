@@ -187,14 +187,16 @@ export class UpstashIndex implements Retriever {
     return out;
   }
 
-  private async translation(query: string, state: IndexState): Promise<string> {
+  private async translation(query: string, state: IndexState, signal?: AbortSignal): Promise<string> {
     if (!this.options.translate) return '';
     const target = primaryLanguage(query) === 'ko' ? 'en' : 'ko';
     if (!state.manifest.languages.includes(target)) return '';
     try {
-      return await this.options.translate(query, target);
+      return await this.options.translate(query, target, signal);
     } catch (error) {
-      this.warn(`query translation failed, searching with the query as asked: ${(error as Error).message}`);
+      // The classified message names the upstream and status; the raw one can echo its body.
+      const reason = toUpstreamError(error, 'the translation model').message;
+      this.warn(`query translation failed, searching with the query as asked: ${reason}`);
       return '';
     }
   }
@@ -218,8 +220,8 @@ export class UpstashIndex implements Retriever {
   }
 
   /** The sparse half of a question: its terms and translations the index holds, weighted by idf. */
-  private async sparseQuery(query: string, state: IndexState) {
-    const candidates = queryCandidates(query, state.expander, await this.translation(query, state));
+  private async sparseQuery(query: string, state: IndexState, signal?: AbortSignal) {
+    const candidates = queryCandidates(query, state.expander, await this.translation(query, state, signal));
     const terms = new Set([...candidates.own.keys(), ...candidates.expanded.keys(), ...candidates.translated]);
     const df = await this.frequencies(state, [...terms].map(termDimension));
     const holds = (term: string) => (df.get(termDimension(term)) ?? 0) > 0;
@@ -244,11 +246,14 @@ export class UpstashIndex implements Retriever {
     } as const;
     let results;
     if (this.options.embedding === 'custom') {
-      const [vector, sparseVector] = await Promise.all([this.embedQuery(query, state), this.sparseQuery(query, state)]);
+      const [vector, sparseVector] = await Promise.all([
+        this.embedQuery(query, state),
+        this.sparseQuery(query, state, options.signal),
+      ]);
       const payload = { ...common, vector, ...(sparseVector.indices.length ? { sparseVector } : {}) };
       results = await call(() => this.chunkSpace.query(payload));
     } else {
-      const translation = await this.translation(query, state);
+      const translation = await this.translation(query, state, options.signal);
       results = await call(() =>
         this.chunkSpace.query({ ...common, data: translation ? `${query}\n${translation}` : query }),
       );
