@@ -1,6 +1,6 @@
 /** The whole worker in workerd with UPSTASH_VECTOR_REST_URL set: it answers from the Upstash adapter. */
 import { exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const worker = exports.default as { fetch(request: Request): Promise<Response> };
 const BASE = 'http://127.0.0.1:8787';
@@ -23,6 +23,9 @@ async function chat(content: string, filters?: unknown): Promise<ChatBody> {
   expect(res.status).toBe(200);
   return (await res.json()) as ChatBody;
 }
+
+// The first request loads the worker's modules: tens of seconds on a busy machine.
+beforeAll(() => worker.fetch(new Request(`${BASE}/`)), 120_000);
 
 describe('worker in workerd on Upstash Vector', () => {
   it('reports the upstash index and the ingested corpus on /health', async () => {
