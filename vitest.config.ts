@@ -80,6 +80,21 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // The same worker with UPSTASH_VECTOR_* set, against fakes a global setup starts in Node.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: inject('upstashEnv') },
+          })),
+        ],
+        test: {
+          name: 'workers-upstash',
+          include: ['test/workers-upstash/**/*.test.ts'],
+          globalSetup: ['test/setup/upstash.global.ts'],
+          testTimeout: 20_000,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeMode, parseConfig, UPSTAGE_BASE_URL } from './config.js';
 
+const UPSTASH = { UPSTASH_VECTOR_REST_URL: 'https://x.upstash.io', UPSTASH_VECTOR_REST_TOKEN: 't' };
+const UPSTASH_CONFIG = { url: 'https://x.upstash.io', token: 't' };
+
 describe('parseConfig', () => {
   it('gives the embedded default when nothing is set', () => {
     const config = parseConfig({});
@@ -62,8 +65,80 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ UPSTASH_VECTOR_REST_URL: 'https://x.upstash.io' })).toThrow(
       /UPSTASH_VECTOR_REST_TOKEN is required/,
     );
-    const config = parseConfig({ UPSTASH_VECTOR_REST_URL: 'https://x.upstash.io', UPSTASH_VECTOR_REST_TOKEN: 't' });
+    const config = parseConfig({ ...UPSTASH, EMBEDDING_API_KEY: 'up_e' });
     expect(describeMode(config).index).toBe('upstash');
+    expect(config.upstash).toEqual({ ...UPSTASH_CONFIG, namespace: '', embedding: 'custom', fusion: 'RRF' });
+  });
+
+  it('reads the Upstash namespace, embedding source and fusion', () => {
+    const config = parseConfig({
+      ...UPSTASH,
+      UPSTASH_VECTOR_NAMESPACE: 'press-2026',
+      UPSTASH_VECTOR_EMBEDDING: 'hosted',
+      UPSTASH_VECTOR_FUSION: 'DBSF',
+    });
+    expect(config.upstash).toMatchObject({ namespace: 'press-2026', embedding: 'hosted', fusion: 'DBSF' });
+    expect(() => parseConfig({ ...UPSTASH, EMBEDDING_API_KEY: 'k', UPSTASH_VECTOR_FUSION: 'max' })).toThrow(
+      /UPSTASH_VECTOR_FUSION must be rrf or dbsf/,
+    );
+    expect(() => parseConfig({ ...UPSTASH, EMBEDDING_API_KEY: 'k', UPSTASH_VECTOR_NAMESPACE: 'a/b' })).toThrow(
+      /UPSTASH_VECTOR_NAMESPACE must be 1-64 letters/,
+    );
+  });
+
+  it('refuses an Upstash index without a source of dense vectors', () => {
+    expect(() => parseConfig(UPSTASH)).toThrow(/UPSTASH_VECTOR_REST_URL needs dense vectors/);
+  });
+
+  it('refuses an embeddings endpoint that a hosted-model index would never call', () => {
+    expect(() => parseConfig({ ...UPSTASH, UPSTASH_VECTOR_EMBEDDING: 'hosted', EMBEDDING_API_KEY: 'k' })).toThrow(
+      /EMBEDDING_API_KEY has no effect without a custom-vector index/,
+    );
+  });
+
+  it('refuses settings that would have no effect, naming them', () => {
+    const refused = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+      } catch (error) {
+        return (error as ConfigError).variables;
+      }
+      return [];
+    };
+    expect(refused({ UPSTASH_VECTOR_NAMESPACE: 'x', UPSTASH_VECTOR_FUSION: 'dbsf' })).toEqual([
+      'UPSTASH_VECTOR_NAMESPACE',
+      'UPSTASH_VECTOR_FUSION',
+    ]);
+    expect(refused({ EMBEDDING_QUERY_MODEL: 'q' })).toEqual(['EMBEDDING_QUERY_MODEL']);
+    expect(refused({ RERANK_MODEL: 'rerank-v3.5' })).toEqual(['RERANK_MODEL']);
+    expect(refused({ RERANK_BASE_URL: 'https://api.cohere.com/v2' })).toEqual(['RERANK_MODEL']);
+  });
+
+  it('defaults to Solar Embedding 2, one model name per kind of text', () => {
+    expect(parseConfig({ EMBEDDING_API_KEY: 'k' }).embedding).toMatchObject({
+      queryModel: 'solar-embedding-2-query',
+      passageModel: 'solar-embedding-2-passage',
+    });
+    expect(parseConfig({ EMBEDDING_API_KEY: 'k', EMBEDDING_MODEL: 'solar-embedding-1-large' }).embedding).toMatchObject(
+      { queryModel: 'solar-embedding-1-large-query', passageModel: 'solar-embedding-1-large-passage' },
+    );
+    expect(
+      parseConfig({ EMBEDDING_BASE_URL: 'http://127.0.0.1:1/v1', EMBEDDING_MODEL: 'bge-m3' }).embedding,
+    ).toMatchObject({ queryModel: 'bge-m3', passageModel: 'bge-m3' });
+    expect(
+      parseConfig({ EMBEDDING_API_KEY: 'k', EMBEDDING_MODEL: 'e5', EMBEDDING_QUERY_MODEL: 'e5-q' }).embedding,
+    ).toMatchObject({ queryModel: 'e5-q', passageModel: 'e5' });
+  });
+
+  it('defaults the chat model to Solar Pro 4', () => {
+    expect(parseConfig({ LLM_API_KEY: 'k' }).llm?.model).toBe('solar-pro4');
+  });
+
+  it('reads a rerank endpoint', () => {
+    expect(
+      parseConfig({ RERANK_BASE_URL: 'https://api.jina.ai/v1/', RERANK_MODEL: 'jina-reranker-v2', RERANK_API_KEY: 'j' })
+        .rerank,
+    ).toEqual({ baseUrl: 'https://api.jina.ai/v1', apiKey: 'j', model: 'jina-reranker-v2' });
   });
 
   it('splits API_KEYS and WIDGET_ORIGINS lists', () => {

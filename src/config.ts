@@ -7,11 +7,23 @@
  * set but invalid is refused with a message naming the variable, never echoing a secret.
  */
 import { z } from 'zod';
+import { modelFor } from './search/embeddings.js';
 
 /** Upstage Solar, the documented default for the OpenAI-compatible model. */
 export const UPSTAGE_BASE_URL = 'https://api.upstage.ai/v1';
-export const DEFAULT_LLM_MODEL = 'solar-pro2';
-export const DEFAULT_EMBEDDING_MODEL = 'solar-embedding-1-large';
+/**
+ * Solar Pro 4 (released 2026-08-06): Upstage retires every `solar-pro2` version on
+ * 2026-10-30 (KST) and names Solar Pro 4 as the migration target
+ * (https://console.upstage.ai/docs/models/solar-pro-2; docs/models.md has the reasoning).
+ */
+export const DEFAULT_LLM_MODEL = 'solar-pro4';
+/**
+ * Solar Embedding 2, a query/passage pair of 1,024 dimensions. Solar Embedding 1
+ * (`solar-embedding-1-large-*`, the `embedding-query`/`-passage` aliases) is deprecated on
+ * 2026-12-31 UTC (https://console.upstage.ai/docs/capabilities/embed).
+ */
+export const DEFAULT_EMBEDDING_QUERY_MODEL = 'solar-embedding-2-query';
+export const DEFAULT_EMBEDDING_PASSAGE_MODEL = 'solar-embedding-2-passage';
 export const DEFAULT_SLACK_API_BASE_URL = 'https://slack.com/api';
 /** The model id `/v1/models` lists and `/v1/chat/completions` answers as. */
 export const DEFAULT_OPENAI_MODEL_ID = 'fund-assistant';
@@ -27,6 +39,7 @@ const SECRET_NAMES = new Set([
   'LLM_API_KEY',
   'EMBEDDING_API_KEY',
   'UPSTASH_VECTOR_REST_TOKEN',
+  'RERANK_API_KEY',
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
   'API_KEYS',
@@ -69,9 +82,26 @@ const envSchema = z.object({
   EMBEDDING_BASE_URL: httpUrl.optional(),
   EMBEDDING_API_KEY: text.optional(),
   EMBEDDING_MODEL: text.optional(),
+  EMBEDDING_QUERY_MODEL: text.optional(),
+  EMBEDDING_PASSAGE_MODEL: text.optional(),
+  RERANK_BASE_URL: httpUrl.optional(),
+  RERANK_API_KEY: text.optional(),
+  RERANK_MODEL: text.optional(),
   UPSTASH_VECTOR_REST_URL: httpUrl.optional(),
   UPSTASH_VECTOR_REST_TOKEN: text.optional(),
-  UPSTASH_VECTOR_NAMESPACE: text.optional(),
+  UPSTASH_VECTOR_NAMESPACE: text
+    .regex(
+      /^[A-Za-z0-9._-]{1,64}$/,
+      "must be 1-64 letters, digits, '.', '_' or '-' (it becomes part of the request path)",
+    )
+    .optional(),
+  UPSTASH_VECTOR_EMBEDDING: z.enum(['custom', 'hosted'], { message: 'must be custom or hosted' }).optional(),
+  UPSTASH_VECTOR_FUSION: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['rrf', 'dbsf'], { message: 'must be rrf or dbsf' }))
+    .optional(),
   SLACK_SIGNING_SECRET: text.optional(),
   // A bot token: the bot posts as itself (https://api.slack.com/authentication/token-types#bot).
   SLACK_BOT_TOKEN: text.regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
@@ -108,13 +138,34 @@ export interface LlmConfig {
 export interface EmbeddingConfig {
   baseUrl: string;
   apiKey?: string;
-  model: string;
+  /** Embeds questions. */
+  queryModel: string;
+  /** Embeds chunks at ingest; names the vector space an index was built in. */
+  passageModel: string;
 }
+
+/**
+ * Where dense vectors come from: `custom` (the default) sends vectors from the configured
+ * embeddings endpoint and sparse vectors from our Korean analyzer; `hosted` sends text and
+ * lets the index's own Upstash-hosted models embed it (docs/upstash.md).
+ */
+export type UpstashEmbedding = 'custom' | 'hosted';
 
 export interface UpstashConfig {
   url: string;
   token: string;
-  namespace?: string;
+  /** '' is Upstash's default namespace. */
+  namespace: string;
+  embedding: UpstashEmbedding;
+  /** How Upstash fuses the dense and sparse rankings of a hybrid query. */
+  fusion: 'RRF' | 'DBSF';
+}
+
+/** A Cohere/Jina-style `POST {baseUrl}/rerank` endpoint that reorders retrieved passages. */
+export interface RerankConfig {
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
 }
 
 export interface SlackConfig {
@@ -130,6 +181,8 @@ export interface Config {
   embedding?: EmbeddingConfig;
   /** Absent: the local index built by `npm run ingest`. */
   upstash?: UpstashConfig;
+  /** Absent: passages keep the retriever's order. */
+  rerank?: RerankConfig;
   /** Absent: the Slack bot is off and `/slack/*` answers 503. */
   slack?: SlackConfig;
   /** Empty: the API is open (the embedded default). */
@@ -200,6 +253,11 @@ export function parseConfig(env: Record<string, unknown>): Config {
   const llmEndpoint = Boolean(v.LLM_BASE_URL || v.LLM_API_KEY);
   const needsLlm = (name: keyof typeof v, why: string) =>
     v[name] !== undefined && !llmEndpoint ? `${name} needs LLM_API_KEY or LLM_BASE_URL (${why})` : undefined;
+  const upstashSet = v.UPSTASH_VECTOR_REST_URL !== undefined && v.UPSTASH_VECTOR_REST_TOKEN !== undefined;
+  const embeddingSet = v.EMBEDDING_BASE_URL !== undefined || v.EMBEDDING_API_KEY !== undefined;
+  const hosted = v.UPSTASH_VECTOR_EMBEDDING === 'hosted';
+  const withoutEffect = (needed: boolean, names: (keyof typeof v)[], needs: string) =>
+    needed ? [] : names.filter((name) => v[name] !== undefined).map((name) => `${name} has no effect without ${needs}`);
   const pairProblems = [
     missingPair('UPSTASH_VECTOR_REST_URL', 'UPSTASH_VECTOR_REST_TOKEN'),
     missingPair('UPSTASH_VECTOR_REST_TOKEN', 'UPSTASH_VECTOR_REST_URL'),
@@ -217,6 +275,27 @@ export function parseConfig(env: Record<string, unknown>): Config {
     v.API_KEYS?.length && v.WIDGET_ORIGINS?.includes('*')
       ? 'WIDGET_ORIGINS must list the sites (not *) when API_KEYS is set: browser calls from those origins skip the key'
       : undefined,
+    ...withoutEffect(
+      upstashSet,
+      ['UPSTASH_VECTOR_NAMESPACE', 'UPSTASH_VECTOR_EMBEDDING', 'UPSTASH_VECTOR_FUSION'],
+      'UPSTASH_VECTOR_REST_URL and UPSTASH_VECTOR_REST_TOKEN',
+    ),
+    ...withoutEffect(
+      embeddingSet,
+      ['EMBEDDING_MODEL', 'EMBEDDING_QUERY_MODEL', 'EMBEDDING_PASSAGE_MODEL'],
+      'EMBEDDING_API_KEY or EMBEDDING_BASE_URL',
+    ),
+    ...withoutEffect(v.RERANK_BASE_URL !== undefined, ['RERANK_API_KEY', 'RERANK_MODEL'], 'RERANK_BASE_URL'),
+    missingPair('RERANK_BASE_URL', 'RERANK_MODEL'),
+    upstashSet && !hosted && !embeddingSet
+      ? 'UPSTASH_VECTOR_REST_URL needs dense vectors: set EMBEDDING_API_KEY (or EMBEDDING_BASE_URL), ' +
+        'or UPSTASH_VECTOR_EMBEDDING=hosted for an index created with Upstash-hosted models'
+      : undefined,
+    ...withoutEffect(
+      !(upstashSet && hosted),
+      ['EMBEDDING_BASE_URL', 'EMBEDDING_API_KEY'],
+      "a custom-vector index (UPSTASH_VECTOR_EMBEDDING=hosted embeds text with the index's own models)",
+    ),
   ].filter((p): p is string => Boolean(p));
   if (pairProblems.length > 0) {
     throw new ConfigError(
@@ -238,28 +317,41 @@ export function parseConfig(env: Record<string, unknown>): Config {
         }
       : undefined;
 
-  const embedding: EmbeddingConfig | undefined =
-    v.EMBEDDING_BASE_URL || v.EMBEDDING_API_KEY
-      ? {
-          baseUrl: v.EMBEDDING_BASE_URL ?? UPSTAGE_BASE_URL,
-          apiKey: v.EMBEDDING_API_KEY,
-          model: v.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL,
-        }
-      : undefined;
+  // EMBEDDING_MODEL names both halves (a Solar `-query`/`-passage` pair is split by modelFor);
+  // the _QUERY_ and _PASSAGE_ variants override one half each.
+  const embedding: EmbeddingConfig | undefined = embeddingSet
+    ? {
+        baseUrl: v.EMBEDDING_BASE_URL ?? UPSTAGE_BASE_URL,
+        apiKey: v.EMBEDDING_API_KEY,
+        queryModel:
+          v.EMBEDDING_QUERY_MODEL ??
+          (v.EMBEDDING_MODEL ? modelFor(v.EMBEDDING_MODEL, 'query') : DEFAULT_EMBEDDING_QUERY_MODEL),
+        passageModel:
+          v.EMBEDDING_PASSAGE_MODEL ??
+          (v.EMBEDDING_MODEL ? modelFor(v.EMBEDDING_MODEL, 'passage') : DEFAULT_EMBEDDING_PASSAGE_MODEL),
+      }
+    : undefined;
 
-  const upstash: UpstashConfig | undefined =
-    v.UPSTASH_VECTOR_REST_URL && v.UPSTASH_VECTOR_REST_TOKEN
-      ? {
-          url: v.UPSTASH_VECTOR_REST_URL,
-          token: v.UPSTASH_VECTOR_REST_TOKEN,
-          namespace: v.UPSTASH_VECTOR_NAMESPACE,
-        }
+  const upstash: UpstashConfig | undefined = upstashSet
+    ? {
+        url: v.UPSTASH_VECTOR_REST_URL!,
+        token: v.UPSTASH_VECTOR_REST_TOKEN!,
+        namespace: v.UPSTASH_VECTOR_NAMESPACE ?? '',
+        embedding: v.UPSTASH_VECTOR_EMBEDDING ?? 'custom',
+        fusion: v.UPSTASH_VECTOR_FUSION === 'dbsf' ? 'DBSF' : 'RRF',
+      }
+    : undefined;
+
+  const rerank: RerankConfig | undefined =
+    v.RERANK_BASE_URL && v.RERANK_MODEL
+      ? { baseUrl: v.RERANK_BASE_URL, apiKey: v.RERANK_API_KEY, model: v.RERANK_MODEL }
       : undefined;
 
   return {
     llm,
     embedding,
     upstash,
+    rerank,
     slack:
       v.SLACK_SIGNING_SECRET && v.SLACK_BOT_TOKEN
         ? {

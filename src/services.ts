@@ -7,6 +7,9 @@ import { createChatTranslator, type QueryTranslator } from './search/query-trans
 import { createChatModel } from './answer/model-factory.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { SlackEventLedger } from './channels/slack/event-ledger.js';
+import { UpstashIndex } from './search/upstash-index.js';
+import { connectUpstash } from './search/upstash-connect.js';
+import { createReranker, withReranking } from './search/rerank.js';
 
 /**
  * What the channels need, built once per isolate (worker) or process (CLI) and passed in,
@@ -45,10 +48,12 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * The services the configuration asks for, the same for the worker, `npm run ask` and
- * `npm run eval`: the chat model, query translation when an LLM is configured, and an
- * index loaded with the configured query embedder. Each runtime says how to load its index
- * (an asset in the worker, a file or a corpus folder in the CLI); the loader also receives
- * the embedder to build dense vectors with when it indexes a corpus itself.
+ * `npm run eval`: the chat model, query translation when an LLM is configured, and the
+ * index with the configured query embedder. With UPSTASH_VECTOR_REST_URL set that index is
+ * Upstash Vector; otherwise each runtime says how to load the local index (an asset in the
+ * worker, a file or a corpus folder in the CLI), and the loader also receives the embedder
+ * to build dense vectors with when it indexes a corpus itself. RERANK_* wraps either in a
+ * reranker.
  */
 export function createServices(
   config: Config,
@@ -56,10 +61,25 @@ export function createServices(
 ): AppServices {
   const model = createChatModel(config);
   const options: LocalIndexOptions = { embedder: embedderFromConfig(config.embedding) };
+  const upstash = config.upstash;
+  const load = upstash
+    ? () =>
+        UpstashIndex.open({
+          index: connectUpstash(upstash),
+          namespace: upstash.namespace,
+          embedding: upstash.embedding,
+          fusion: upstash.fusion,
+          embedder: options.embedder,
+        })
+    : () => loadIndex(options);
+  const reranker = config.rerank ? createReranker(config.rerank) : undefined;
   return {
     config,
     model,
     ...(config.llm ? { translator: createChatTranslator(model) } : {}),
-    retriever: lazy(() => loadIndex(options)),
+    retriever: lazy(async () => {
+      const retriever = await load();
+      return reranker ? withReranking(retriever, reranker) : retriever;
+    }),
   };
 }

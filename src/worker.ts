@@ -3,14 +3,15 @@
  *
  * Configuration is parsed at module load (`env` from cloudflare:workers), so an invalid
  * variable stops the worker from starting with a message naming it, instead of failing
- * request by request. The local index is an asset, fetched and parsed on first use.
+ * request by request. The index is opened on first use: the local index is an asset, fetched
+ * and parsed; with UPSTASH_VECTOR_REST_URL set, `createServices` opens Upstash Vector instead
+ * (through the SDK's `/cloudflare` entry) and the asset is never read.
  */
 import { env as workerEnv } from 'cloudflare:workers';
 import { ConfigError, parseConfig } from './config.js';
 import { createApp } from './app.js';
 import { createServices, type AppServices } from './services.js';
 import { loadIndexFromAssets } from './search/index-asset.js';
-import { UpstreamError } from './errors.js';
 import { durableRateLimiter, type RateLimiterObject } from './http/rate-limiter-object.js';
 import { D1SlackEventLedger } from './channels/slack/event-ledger.js';
 
@@ -34,12 +35,7 @@ function buildServices(env: Env): AppServices {
       ['RATE_LIMIT_PER_MINUTE'],
     );
   }
-  const services = createServices(config, async (options) => {
-    if (config.upstash) {
-      throw new UpstreamError('the Upstash index adapter is not available in this build', 503, 'index_unavailable');
-    }
-    return loadIndexFromAssets(env.ASSETS, options);
-  });
+  const services = createServices(config, (options) => loadIndexFromAssets(env.ASSETS, options));
   if (config.rateLimitPerMinute > 0 && env.RATE_LIMITER) {
     services.rateLimiter = durableRateLimiter(env.RATE_LIMITER, config.rateLimitPerMinute);
   }

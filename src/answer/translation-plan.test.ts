@@ -69,6 +69,9 @@ describe('planTranslation', () => {
       planTranslation('greenhouse loans', { documents: 9, chunks: 10, languages: { ko: 9, en: 1 } }),
     ).toMatchObject({ when: 'before', target: 'ko' });
   });
+  it('waits to see what the question finds when the index does not count its languages', () => {
+    expect(planTranslation('온실 융자', { documents: 2, chunks: 2 })).toEqual({ when: 'if-too-little', target: 'en' });
+  });
   it('otherwise waits to see what the question finds', () => {
     expect(planTranslation('온실 융자', { documents: 2, chunks: 2, languages: { ko: 1, en: 1 } })).toEqual({
       when: 'if-too-little',

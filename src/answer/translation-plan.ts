@@ -32,7 +32,9 @@ const otherLanguage = (lang: Lang): Lang => (lang === 'ko' ? 'en' : 'ko');
 /** What to do for a question, from the corpus' languages. */
 export function planTranslation(question: string, stats: IndexStats): TranslationPlan {
   const target = otherLanguage(primaryLanguage(question));
-  const counts = stats.languages ?? {};
+  // An index that does not count its languages: decide from what the question finds.
+  if (!stats.languages) return { when: 'if-too-little', target };
+  const counts = stats.languages;
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
   const share = total > 0 ? (counts[target] ?? 0) / total : 0;
   if (share === 0) return { when: 'never' };

@@ -1,8 +1,9 @@
 /**
- * `npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash]`
+ * `npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash] [--dry-run] [--reset]`
  * Builds the search index from a corpus folder and prints a summary. Runs are incremental:
  * files unchanged since the last run (same size and mtime, or same content hash) reuse
  * their chunks; removed files drop out; the index is replaced atomically at the end.
+ * `--target upstash` syncs the configured Upstash Vector namespace instead (upstash-ingest.ts).
  */
 import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
@@ -11,8 +12,9 @@ import { buildIndexFromCorpus, statePaths, writeIndex } from './index-store.js';
 import { loadCliConfig } from './dev-vars.js';
 import { embedderFromConfig } from '../search/embeddings.js';
 import { formatProgress, formatSummary, type IngestProgress } from '../ingest/progress.js';
+import { ingestToUpstash } from './upstash-ingest.js';
 
-const USAGE = 'npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash]';
+const USAGE = 'npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash] [--dry-run] [--reset]';
 /** Without a terminal (CI logs, pipes), one plain progress line this often. */
 const LOG_EVERY_MS = 5000;
 /** Runs shorter than this show no progress at all: the summary says it all. */
@@ -22,16 +24,29 @@ const QUIET_MS = 1000;
 function progressReporter(stream: NodeJS.WriteStream) {
   let lastLog = 0;
   let drawn = false;
+  const started = performance.now();
+  const show = (drawnLine: string, plainLine: string, elapsedMs: number) => {
+    if (elapsedMs < QUIET_MS) return;
+    if (stream.isTTY) {
+      stream.write(`\r\x1b[2K${drawnLine}`);
+      drawn = true;
+    } else if (elapsedMs - lastLog >= LOG_EVERY_MS) {
+      lastLog = elapsedMs;
+      stream.write(`${plainLine}\n`);
+    }
+  };
   return {
     update(progress: IngestProgress) {
-      if (progress.elapsedMs < QUIET_MS) return;
-      if (stream.isTTY) {
-        stream.write(`\r\x1b[2K${formatProgress(progress, { columns: stream.columns ?? 100 })}`);
-        drawn = true;
-      } else if (progress.elapsedMs - lastLog >= LOG_EVERY_MS) {
-        lastLog = progress.elapsedMs;
-        stream.write(`${formatProgress(progress, { bar: false, columns: 200 })}\n`);
-      }
+      show(
+        formatProgress(progress, { columns: stream.columns ?? 100 }),
+        formatProgress(progress, { bar: false, columns: 200 }),
+        progress.elapsedMs,
+      );
+    },
+    /** A line of its own (the Upstash upload); undefined clears it. */
+    line(text: string | undefined) {
+      if (text === undefined) this.clear();
+      else show(text, text, performance.now() - started);
     },
     /** Clears the bar, so warnings and the summary start on a clean line. */
     clear() {
@@ -46,15 +61,35 @@ async function main() {
     corpus: { type: 'string' },
     out: { type: 'string' },
     target: { type: 'string', default: 'local' },
+    'dry-run': { type: 'boolean', default: false },
+    reset: { type: 'boolean', default: false },
   });
   if (values.help) return console.log(`usage: ${USAGE}`);
   if (values.target !== 'local' && values.target !== 'upstash')
     fail(`--target must be local or upstash (got "${values.target}")`);
-  if (values.target === 'upstash') fail('--target upstash is not available in this build yet; use --target local', 1);
 
   const corpus = resolve(values.corpus ?? DEFAULT_CORPUS_DIR);
-  const out = resolve(values.out ?? DEFAULT_INDEX_FILE);
   const progress = progressReporter(process.stderr);
+  if (values.target === 'upstash') {
+    if (values.out) fail('--out applies to --target local; Upstash is named by UPSTASH_VECTOR_REST_URL and _NAMESPACE');
+    await ingestToUpstash({
+      corpus,
+      config: loadCliConfig(),
+      dryRun: values['dry-run'],
+      reset: values.reset,
+      onFileProgress: (p) => progress.update(p),
+      onProgressLine: (line) => progress.line(line),
+      onWarning: (message) => {
+        progress.clear();
+        process.stderr.write(`warning: ${message}\n`);
+      },
+      log: (line) => console.log(line),
+    });
+    return;
+  }
+  if (values['dry-run'] || values.reset) fail('--dry-run and --reset apply to --target upstash');
+
+  const out = resolve(values.out ?? DEFAULT_INDEX_FILE);
   const result = await buildIndexFromCorpus(corpus, {
     cacheFile: statePaths(out).cache,
     embedder: embedderFromConfig(loadCliConfig().embedding),
@@ -70,4 +105,11 @@ async function main() {
   console.log(`index: ${out}`);
 }
 
-main().catch((error) => fail((error as Error).message, 1));
+/** A named error: what failed and, for an upstream, the code the API would answer with. */
+function describeError(error: unknown): string {
+  const e = error as Error & { code?: unknown };
+  const named = e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
+  return typeof e.code === 'string' ? `${named} [${e.code}]` : named;
+}
+
+main().catch((error) => fail(describeError(error), 1));

@@ -65,6 +65,20 @@ describe('createOpenAIEmbedder', () => {
     expect(modelFor('text-embedding-3-small', 'passage')).toBe('text-embedding-3-small');
   });
 
+  it('embeds questions and chunks with their own model names', async () => {
+    const before = fake.requests.length;
+    const e = createOpenAIEmbedder({
+      baseUrl: fake.url,
+      apiKey: 'test-key',
+      queryModel: 'q-model',
+      passageModel: 'p-model',
+    });
+    expect([e.model, e.queryModel]).toEqual(['p-model', 'q-model']);
+    await e.embed(['car'], 'query');
+    await e.embed(['car'], 'passage');
+    expect(fake.requests.slice(before).map((r) => (r.body as { model: string }).model)).toEqual(['q-model', 'p-model']);
+  });
+
   it('names the endpoint and the status on failure, never the key', async () => {
     const e = createOpenAIEmbedder({ baseUrl: fake.url, apiKey: 'wrong-key', model: 'fake-embed' });
     const error = await e.embed(['car'], 'query').catch((err: unknown) => err);

@@ -5,24 +5,37 @@
  * `encoding_format: "base64"`, as base64 little-endian Float32; both are accepted.
  */
 import { fromBase64 } from './codec.js';
+import type { EmbeddingConfig } from '../config.js';
+import { withRetries, type RetryPolicy } from './backoff.js';
+import { EndpointError, postJson } from './endpoint-error.js';
 
 export type EmbeddingKind = 'query' | 'passage';
 
-/** Turns texts into vectors; the local index asks for passages at ingest and queries at search. */
+/** Turns texts into vectors; indexes ask for passages at ingest and queries at search. */
 export interface Embedder {
-  /** Identifies the vector space: vectors of different models are never compared. */
+  /**
+   * Identifies the vector space: the model chunks are embedded with (the passage model).
+   * Vectors of different models are never compared.
+   */
   readonly model: string;
+  /** The model questions are embedded with: the passage model's query half, or the same model. */
+  readonly queryModel: string;
   embed(texts: readonly string[], kind: EmbeddingKind): Promise<Float32Array[]>;
 }
 
 export interface OpenAIEmbedderOptions {
   baseUrl: string;
   apiKey?: string;
-  model: string;
+  /** Names both halves (see `modelFor`); `queryModel`/`passageModel` override one each. */
+  model?: string;
+  queryModel?: string;
+  passageModel?: string;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
   /** Texts per request. Default 64 (well under the usual 2,048-input limit and request size caps). */
   batchSize?: number;
+  /** Retries of 429s, 5xx and timeouts (bulk ingest); default: none, a question fails fast. */
+  retry?: RetryPolicy;
   fetch?: typeof fetch;
 }
 
@@ -30,15 +43,8 @@ export interface OpenAIEmbedderOptions {
  * A failed embeddings request. `status` is the endpoint's HTTP status when it answered;
  * the message names the endpoint and the status, never the response body.
  */
-export class EmbeddingError extends Error {
+export class EmbeddingError extends EndpointError {
   override name = 'EmbeddingError';
-  constructor(
-    message: string,
-    readonly status?: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** Raised when the endpoint does not answer within the timeout (the name says so, for error mapping). */
@@ -51,8 +57,10 @@ const DEFAULT_BATCH_SIZE = 64;
 
 /**
  * The model name for a kind of text. Upstage's Solar embeddings come as `-query` / `-passage`
- * pairs (DESIGN.md): `solar-embedding-1-large` or either half selects the right one. Other
- * models embed both kinds alike.
+ * pairs (DESIGN.md): `solar-embedding-2`, `solar-embedding-1-large` or either half selects
+ * the right one. Other models embed both kinds alike.
+ *
+ * @example modelFor('solar-embedding-2-passage', 'query') // 'solar-embedding-2-query'
  */
 export function modelFor(model: string, kind: EmbeddingKind): string {
   const base = model.replace(/-(query|passage)$/, '');
@@ -70,6 +78,11 @@ function decodeVector(value: unknown): Float32Array {
   throw new SyntaxError('an embedding is neither a number array nor base64');
 }
 
+function requiredModel(options: OpenAIEmbedderOptions): string {
+  if (!options.model) throw new TypeError('an embedder needs `model`, or both `queryModel` and `passageModel`');
+  return options.model;
+}
+
 /** An embedder for an OpenAI-compatible endpoint (Upstage, OpenAI, a local server…). */
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/embeddings`;
@@ -79,27 +92,17 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const where = `the embeddings endpoint ${endpoint}`;
 
   async function request(input: readonly string[], model: string): Promise<Float32Array[]> {
-    let response: Response;
-    try {
-      response = await doFetch(endpoint, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-        },
-        body: JSON.stringify({ model, input, encoding_format: 'base64' }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') {
-        throw new EmbeddingTimeoutError(`${where} did not answer within ${timeoutMs} ms`, undefined, { cause: error });
-      }
-      throw new EmbeddingError(`${where} is unreachable: fetch failed`, undefined, { cause: error });
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new EmbeddingError(`${where} failed (HTTP ${response.status})`, response.status);
-    }
+    const response = await postJson(
+      endpoint,
+      { model, input, encoding_format: 'base64' },
+      {
+        apiKey: options.apiKey,
+        timeoutMs,
+        fetch: doFetch,
+        where,
+        errors: { failure: EmbeddingError, timeout: EmbeddingTimeoutError },
+      },
+    );
     let body: { data?: { index?: number; embedding?: unknown }[] };
     try {
       body = (await response.json()) as typeof body;
@@ -119,19 +122,31 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     }
   }
 
+  const models = {
+    query: options.queryModel ?? modelFor(requiredModel(options), 'query'),
+    passage: options.passageModel ?? modelFor(requiredModel(options), 'passage'),
+  };
   return {
-    model: options.model,
+    model: models.passage,
+    queryModel: models.query,
     async embed(texts, kind) {
-      const model = modelFor(options.model, kind);
+      const model = models[kind];
       const out: Float32Array[] = [];
-      for (let i = 0; i < texts.length; i += batchSize)
-        out.push(...(await request(texts.slice(i, i + batchSize), model)));
+      for (let i = 0; i < texts.length; i += batchSize) {
+        const batch = texts.slice(i, i + batchSize);
+        out.push(
+          ...(await (options.retry ? withRetries(() => request(batch, model), options.retry) : request(batch, model))),
+        );
+      }
       return out;
     },
   };
 }
 
-/** The embedder the configuration asks for (EMBEDDING_BASE_URL / _API_KEY / _MODEL), or none. */
-export function embedderFromConfig(config: { baseUrl: string; apiKey?: string; model: string } | undefined) {
-  return config ? createOpenAIEmbedder(config) : undefined;
+/** The embedder the configuration asks for (EMBEDDING_BASE_URL / _API_KEY / _MODEL and its variants), or none. */
+export function embedderFromConfig(
+  config: EmbeddingConfig | undefined,
+  options: Pick<OpenAIEmbedderOptions, 'retry'> = {},
+): Embedder | undefined {
+  return config ? createOpenAIEmbedder({ ...config, ...options }) : undefined;
 }

@@ -4,6 +4,7 @@ import type { SearchFilters } from './types.js';
 export function matchesFilters(doc: DocumentMeta, filters: SearchFilters | undefined): boolean {
   if (!filters) return true;
   if (filters.lang && doc.lang !== filters.lang) return false;
+  if (filters.documents?.length && !filters.documents.includes(doc.id)) return false;
   if (filters.dateFrom && (!doc.date || doc.date < filters.dateFrom)) return false;
   if (filters.dateTo && (!doc.date || doc.date > filters.dateTo)) return false;
   if (filters.tags?.length) {

@@ -9,6 +9,8 @@ export interface SearchFilters {
   lang?: Lang;
   /** A passage matches when its document has any of these tags. */
   tags?: string[];
+  /** A passage matches when it belongs to one of these documents (ids). */
+  documents?: string[];
 }
 
 export interface SearchOptions {

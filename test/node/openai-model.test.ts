@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
+import { DEFAULT_LLM_MODEL, parseConfig } from '../../src/config.js';
 import { createChatModel } from '../../src/answer/model-factory.js';
 import { REFUSAL_TEXT } from '../../src/answer/refusal.js';
 import type { ChatResponse } from '../../src/types.js';
@@ -105,7 +105,7 @@ describe('answers through ChatOpenAI', () => {
 
         const [request] = server.chatRequests();
         expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
-        expect(request!.model).toBe('solar-pro2');
+        expect(request!.model).toBe(DEFAULT_LLM_MODEL);
         expect(request!.messages[0]!.role).toBe('system');
         expect(request!.messages.at(-1)).toEqual({ role: 'user', content: question });
         const sources = sourcesOf(request!);
