@@ -227,8 +227,12 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       if (reply.type === 'malformed') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"id":"broken","choices":[');
-      } else if (reply.type === 'drop') res.socket?.destroy();
-      else if (reply.type === 'stream-error') sendJson(res, 500, errorJson(reply.message, 'server_error', null));
+      } else if (reply.type === 'drop') {
+        // Headers and half a body, then the connection goes: cut mid-answer, as in a stream.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(`{"id":"chatcmpl-cut","choices":[{"message":{"content":${JSON.stringify(reply.content)}`);
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else if (reply.type === 'stream-error') sendJson(res, 500, errorJson(reply.message, 'server_error', null));
       return;
     }
     sendJson(res, 200, {
