@@ -17,7 +17,7 @@ import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
 import { rewriteFollowUp } from './follow-up.js';
-import { BadRequestError, UpstreamError, toUpstreamError } from '../errors.js';
+import { AppError, BadRequestError, UpstreamError, toUpstreamError } from '../errors.js';
 import { answerLanguageOf } from './answer-language.js';
 import { isRefusal } from './refusal.js';
 import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
@@ -89,6 +89,8 @@ function workSignal(request: AnswerRequest, deadlineMs: number | undefined) {
 
 /** An upstream failure, told apart from our own deadline and from a client that left. */
 function upstreamFailure(error: unknown, what: string, work: ReturnType<typeof workSignal>, request: AnswerRequest) {
+  // Our own errors already say what went wrong (a filter the index cannot express is a 400).
+  if (error instanceof AppError) return error;
   if (work.deadline?.aborted) return new UpstreamError(`${what} did not answer in time`, 504, 'upstream_timeout');
   if (request.signal?.aborted) return new UpstreamError('the client closed the request', 503, 'request_aborted');
   return toUpstreamError(error, what);

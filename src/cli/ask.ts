@@ -53,7 +53,12 @@ async function main() {
   const question = positionals.join(' ').trim();
   if (!question) fail(`a question is required\nusage: ${USAGE}`);
 
-  const services = createServices(loadCliConfig(), (options) => loadIndex(values.corpus, values.index, options));
+  const config = loadCliConfig();
+  // With UPSTASH_* set the question goes to Upstash: a local index named here would be ignored.
+  if (config.upstash && (values.corpus || values.index)) {
+    fail('UPSTASH_VECTOR_REST_URL is set, so questions go to Upstash; drop --corpus/--index or unset it');
+  }
+  const services = createServices(config, (options) => loadIndex(values.corpus, values.index, options));
   const events = answer({ messages: [{ role: 'user', content: question }] }, await answerDeps(services));
   for await (const event of events) {
     if (event.type === 'token' && !values.json) process.stdout.write(event.text);

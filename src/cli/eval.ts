@@ -171,6 +171,10 @@ async function main() {
     fail(`--endpoint must be an http(s) URL (got "${values.endpoint}")`);
 
   const config = loadCliConfig();
+  // With UPSTASH_* set the in-process pipeline searches Upstash: a corpus named here would be ignored.
+  if (config.upstash && values.corpus) {
+    fail('UPSTASH_VECTOR_REST_URL is set, so the eval searches Upstash; drop --corpus or unset it');
+  }
   const goldenFile = resolve(values.golden ?? DEFAULT_GOLDEN);
   let cases: GoldenCase[];
   try {

@@ -135,6 +135,16 @@ describe('npm run eval, in process over a corpus', () => {
     );
   });
 
+  it('refuses a --corpus that Upstash configuration would leave unused', async () => {
+    const result = await runEvalCli(['--corpus', 'corpus'], {
+      UPSTASH_VECTOR_REST_URL: 'http://127.0.0.1:9',
+      UPSTASH_VECTOR_REST_TOKEN: 't',
+      EMBEDDING_BASE_URL: 'http://127.0.0.1:9/v1',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/UPSTASH_VECTOR_REST_URL is set.*drop --corpus/);
+  });
+
   it('names the bad line of a golden file', async () => {
     await writeFile(
       join(dir, 'bad.jsonl'),

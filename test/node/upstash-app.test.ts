@@ -38,6 +38,19 @@ async function chat(app: ReturnType<typeof appWith>, content = '업스테이지 
 }
 
 describe('the app on Upstash Vector', () => {
+  it('answers a filter the index cannot express with a 400, not an upstream failure', async () => {
+    const res = await appWith().request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        messages: [{ role: 'user', content: '업스테이지 투자 금액은?' }],
+        filters: { tags: [`it's "both"`] },
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+
   it('answers from the adapter and says so on /health', async () => {
     const app = appWith();
     const health = await app.request('/health');

@@ -12,6 +12,7 @@ export const chatFiltersSchema = z
     dateTo: isoDate.optional(),
     lang: z.enum(['ko', 'en']).optional(),
     tags: z.array(z.string().min(1)).max(20).optional(),
+    documents: z.array(z.string().min(1).max(500)).max(50).optional(),
   })
   .strict();
 
