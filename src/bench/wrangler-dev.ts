@@ -20,6 +20,8 @@ export interface WranglerDevOptions {
   root: string;
   /** Worker variables (`--var NAME:value`). */
   vars?: Record<string, string>;
+  /** Another entry than wrangler.toml's `main` (the bench worker). */
+  script?: string;
   startupTimeoutMs?: number;
 }
 
@@ -68,6 +70,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     join(options.root, 'node_modules', '.bin', 'wrangler'),
     [
       'dev',
+      ...(options.script ? [options.script] : []),
       '--ip',
       '127.0.0.1',
       '--port',
