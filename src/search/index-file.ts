@@ -128,20 +128,28 @@ function joinParts(items: number, parts: ByteWriter[]): Uint8Array {
 
 const partsLength = (parts: ByteWriter[]) => parts.reduce((sum, p) => sum + p.length, 0);
 
-/** Strings, in records cut at the packer's record size. */
+/**
+ * Strings without newlines (terms, word keys), joined by '\n' into records cut at the
+ * packer's record size: one UTF-8 decode per record, not one per string.
+ */
 function addStrings(packer: ShardPacker, kind: Kind, strings: readonly string[]): void {
-  let part = recordParts(1);
-  let items = 0;
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    const part = recordParts(1);
+    part[0]!.string(batch.join('\n'));
+    packer.add(kind, joinParts(batch.length, part));
+    batch = [];
+    chars = 0;
+  };
   for (const s of strings) {
-    part[0]!.string(s);
-    items++;
-    if (part[0]!.length >= packer.recordBytes) {
-      packer.add(kind, joinParts(items, part));
-      part = recordParts(1);
-      items = 0;
-    }
+    if (s.includes('\n')) throw new RangeError(`an index term holds a newline: ${JSON.stringify(s)}`);
+    batch.push(s);
+    chars += s.length + 1;
+    // Three UTF-8 bytes a character at most.
+    if (chars * 3 >= packer.recordBytes) flush();
   }
-  if (items > 0) packer.add(kind, joinParts(items, part));
+  if (batch.length > 0) flush();
 }
 
 /** Postings, a range of terms a record: counts, chunk gaps, body and title frequencies. */
@@ -173,16 +181,31 @@ function addPostings(packer: ShardPacker, postings: Bm25Postings): void {
 
 /**
  * Chunks, a range a record: per chunk its document, ordinal, page, headings, field lengths,
- * word count and id (empty when it is `docId#ordinal`); then the texts; then the word ids.
+ * word count, position bytes and the lengths of its id (0 when it is `docId#ordinal`) and
+ * text; then the ids and the texts, each run as one string; then the word ids.
  */
 function addChunks(packer: ShardPacker, data: LocalIndexData, headingIndex: Map<string[], number>): void {
   const docIndex = new Map(data.documents.map((d, i) => [d.id, i]));
   const { bodyLengths, titleLengths } = data.lexical;
   const { counts, starts, bytes } = data.positions;
-  let parts = recordParts(3);
-  let items = 0;
+  let meta = new ByteWriter(1 << 12);
+  let positions = new ByteWriter(1 << 12);
+  let ids: string[] = [];
+  let texts: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    const strings = recordParts(2);
+    strings[0]!.string(ids.join(''));
+    strings[1]!.string(texts.join(''));
+    packer.add(Kind.Chunks, joinParts(texts.length, [meta, ...strings, positions]));
+    meta = new ByteWriter(1 << 12);
+    positions = new ByteWriter(1 << 12);
+    ids = [];
+    texts = [];
+    chars = 0;
+  };
   data.chunks.forEach((chunk, c) => {
-    const [meta, texts, positions] = parts as [ByteWriter, ByteWriter, ByteWriter];
+    const id = chunk.id === `${chunk.docId}#${chunk.ordinal}` ? '' : chunk.id;
     meta.varint(docIndex.get(chunk.docId)!);
     meta.varint(chunk.ordinal);
     meta.varint(chunk.page ?? 0);
@@ -191,17 +214,15 @@ function addChunks(packer: ShardPacker, data: LocalIndexData, headingIndex: Map<
     meta.varint(titleLengths[c]!);
     meta.varint(counts[c]!);
     meta.varint(starts[c + 1]! - starts[c]!);
-    meta.string(chunk.id === `${chunk.docId}#${chunk.ordinal}` ? '' : chunk.id);
-    texts.string(chunk.text);
+    meta.varint(id.length);
+    meta.varint(chunk.text.length);
+    ids.push(id);
+    texts.push(chunk.text);
+    chars += id.length + chunk.text.length;
     positions.raw(bytes.subarray(starts[c]!, starts[c + 1]!));
-    items++;
-    if (partsLength(parts) >= packer.recordBytes) {
-      packer.add(Kind.Chunks, joinParts(items, parts));
-      parts = recordParts(3);
-      items = 0;
-    }
+    if (meta.length + positions.length + chars * 3 >= packer.recordBytes) flush();
   });
-  if (items > 0) packer.add(Kind.Chunks, joinParts(items, parts));
+  if (texts.length > 0) flush();
 }
 
 function addDense(packer: ShardPacker, dense: DenseData): void {
@@ -342,8 +363,8 @@ class IndexFileReader {
       const record = new ByteReader(reader.raw(reader.varint()));
       const items = record.varint();
       if (kind === Kind.Meta) this.meta = JSON.parse(record.string()) as Meta;
-      else if (kind === Kind.Terms) for (let i = 0; i < items; i++) this.terms.push(record.string());
-      else if (kind === Kind.Words) for (let i = 0; i < items; i++) this.words.push(record.string());
+      else if (kind === Kind.Terms) this.terms.push(...splitStrings(record.string(), items));
+      else if (kind === Kind.Words) this.words.push(...splitStrings(record.string(), items));
       else if (kind === Kind.Postings) this.readPostings(record, items);
       else if (kind === Kind.Chunks) this.readChunks(record, items);
       else if (kind === Kind.Dense) this.readDense(record, items);
@@ -374,8 +395,7 @@ class IndexFileReader {
     if (first + items > this.manifest.counts.chunks) throw new RangeError('more chunks than the manifest counts');
     const meta = this.meta;
     if (!meta) throw new RangeError('chunks come before the documents');
-    const positionLengths: number[] = [];
-    const partial: Omit<Chunk, 'text'>[] = [];
+    const rows = [];
     for (let c = first; c < first + items; c++) {
       const doc = meta.documents[record.varint()];
       if (!doc) throw new RangeError('a chunk names a missing document');
@@ -385,24 +405,38 @@ class IndexFileReader {
       this.bodyLengths[c] = record.varint();
       this.titleLengths[c] = record.varint();
       this.wordCounts[c] = record.varint();
-      positionLengths.push(record.varint());
-      const id = record.string() || `${doc.id}#${ordinal}`;
-      partial.push({
-        id,
-        docId: doc.id,
+      rows.push({
+        doc,
         ordinal,
-        ...(page ? { page } : {}),
-        ...(headings ? { headings: meta.headings[headings - 1] ?? [] } : {}),
+        page,
+        headings,
+        positionBytes: record.varint(),
+        id: record.varint(),
+        text: record.varint(),
       });
     }
-    for (const p of partial) this.chunks.push({ ...p, text: record.string() });
-    let at = this.starts[first]!;
-    for (let i = 0; i < items; i++) {
-      const length = positionLengths[i]!;
-      if (at + length > this.positionBytes.length) throw new RangeError('more word positions than the manifest counts');
-      this.positionBytes.set(record.raw(length), at);
-      this.starts[first + i + 1] = at += length;
+    const ids = record.string();
+    const texts = record.string();
+    let idAt = 0;
+    let textAt = 0;
+    let positionAt = this.starts[first]!;
+    for (const [i, row] of rows.entries()) {
+      const id = ids.slice(idAt, (idAt += row.id)) || `${row.doc.id}#${row.ordinal}`;
+      const chunk: Chunk = {
+        id,
+        docId: row.doc.id,
+        ordinal: row.ordinal,
+        text: texts.slice(textAt, (textAt += row.text)),
+      };
+      if (row.page) chunk.page = row.page;
+      if (row.headings) chunk.headings = meta.headings[row.headings - 1] ?? [];
+      this.chunks.push(chunk);
+      if (positionAt + row.positionBytes > this.positionBytes.length)
+        throw new RangeError('more word positions than the manifest counts');
+      this.positionBytes.set(record.raw(row.positionBytes), positionAt);
+      this.starts[first + i + 1] = positionAt += row.positionBytes;
     }
+    if (idAt !== ids.length || textAt !== texts.length) throw new RangeError('chunk texts do not match their lengths');
   }
 
   private readDense(record: ByteReader, items: number): void {
@@ -454,6 +488,13 @@ class IndexFileReader {
       ...(this.dense ? { dense: this.dense } : {}),
     };
   }
+}
+
+/** `count` strings joined by '\n'. */
+function splitStrings(joined: string, count: number): string[] {
+  const strings = count === 0 ? [] : joined.split('\n');
+  if (strings.length !== count) throw new RangeError('a string record does not hold its count');
+  return strings;
 }
 
 /** Reads shard after shard (each can be dropped once read) into the index's data. */
