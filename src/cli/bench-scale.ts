@@ -1,9 +1,11 @@
 /**
- * `npm run bench:scale -- [--sizes 10000,100000] [--passages FILE] [--questions FILE] [--queries N] [--rounds N] [--json FILE]`
+ * `npm run bench:scale -- [--sizes 10000,100000] [--ceiling 10000,20000,…] [--passages FILE] [--questions FILE] [--queries N] [--rounds N] [--json FILE]`
  * Builds the local index and a plain bigram BM25 over synthetic corpora made from the real
  * Korean text in ../shared/data and prints, per size and in the same run: build time, heap,
  * query p50/p95 of both, the index's asset files and load time, and the ratios. Exits 1
- * when a ratio misses its issue-14 target (checked from 100,000 chunks on).
+ * when a ratio misses its issue-14 target (checked from 100,000 chunks on). With --ceiling,
+ * measures how many chunks one 128 MB worker isolate holds (src/cli/isolate-ceiling.ts);
+ * --ceiling alone skips the comparison.
  */
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,9 +24,10 @@ import {
 } from '../bench/scale-bench.js';
 import { LOCAL_INDEX_FILE_NAME } from '../search/local-index.js';
 import { readIndexFiles, writeIndexFiles } from './index-store.js';
+import { measureCeiling, printCeiling } from './isolate-ceiling.js';
 
 const USAGE =
-  'npm run bench:scale -- [--sizes 10000,100000] [--passages FILE] [--questions FILE] [--queries N] [--rounds N] [--json FILE]';
+  'npm run bench:scale -- [--sizes 10000,100000] [--ceiling 10000,20000,…] [--passages FILE] [--questions FILE] [--queries N] [--rounds N] [--json FILE]';
 const SHARED = join(PROJECT_ROOT, '..', 'shared', 'data', 'allganize-ko');
 
 const positiveInteger = (value: string, flag: string) => {
@@ -132,7 +135,8 @@ const targetText = () =>
 
 async function main() {
   const { values } = parseCli(USAGE, {
-    sizes: { type: 'string', default: '10000,100000' },
+    sizes: { type: 'string' },
+    ceiling: { type: 'string' },
     passages: { type: 'string', default: join(SHARED, 'passages.jsonl') },
     questions: { type: 'string', default: join(SHARED, 'questions.jsonl') },
     queries: { type: 'string', default: '300' },
@@ -140,7 +144,10 @@ async function main() {
     json: { type: 'string' },
   });
   if (values.help) return console.log(`usage: ${USAGE}`);
-  const sizes = values.sizes.split(',').map((s) => positiveInteger(s.trim(), '--sizes'));
+  const sizeList = (text: string, flag: string) =>
+    text ? text.split(',').map((s) => positiveInteger(s.trim(), flag)) : [];
+  const sizes = sizeList(values.sizes ?? (values.ceiling ? '' : '10000,100000'), '--sizes');
+  const ceilingSizes = values.ceiling ? sizeList(values.ceiling, '--ceiling') : [];
   const queries = positiveInteger(values.queries, '--queries');
   const rounds = positiveInteger(values.rounds, '--rounds');
 
@@ -152,24 +159,28 @@ async function main() {
 
   const folder = await mkdtemp(join(tmpdir(), 'bench-scale-'));
   const roundTrip = await fileRoundTrip(folder);
+  const corpusOf = (size: number) => syntheticCorpus(sentences, titles, { chunks: size, seed: size });
   const results: ScaleResult[] = [];
   for (const size of sizes) {
     process.stderr.write(`building ${size} chunks…\n`);
-    const corpus = syntheticCorpus(sentences, titles, { chunks: size, seed: size });
     results.push(
-      await measureScale(corpus, {
-        questions,
-        queries,
-        rounds,
-        heapUsed: heapUsedAfterGc,
-        roundTrip,
-      }),
+      await measureScale(corpusOf(size), { questions, queries, rounds, heapUsed: heapUsedAfterGc, roundTrip }),
     );
   }
+  const ceiling = ceilingSizes.length
+    ? await measureCeiling(ceilingSizes, corpusOf, folder, (m) => process.stderr.write(`${m}\n`))
+    : undefined;
   await rm(folder, { recursive: true, force: true });
-  printTable(results);
-  const passed = reportTargets(results);
-  if (values.json) await writeFile(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
+
+  let passed = true;
+  if (results.length) {
+    printTable(results);
+    passed = reportTargets(results);
+  }
+  if (ceiling) printCeiling(ceiling);
+  if (values.json) {
+    await writeFile(resolve(values.json), `${JSON.stringify({ sizes: results, ceiling }, null, 2)}\n`);
+  }
   if (!passed) process.exitCode = 1;
 }
 
