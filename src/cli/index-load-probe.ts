@@ -19,7 +19,7 @@ export interface LoadProbeResult {
 async function probe(indexFile: string): Promise<LoadProbeResult> {
   const start = heapUsedAfterGc();
   await import('../app.js');
-  const { decodeIndexFiles, parseManifest } = await import('../search/index-file.js');
+  const { decodeIndexFiles, parseManifest } = await import('../search/index-file-reader.js');
   const { LocalIndex } = await import('../search/local-index.js');
   const base = heapUsedAfterGc();
 

@@ -13,13 +13,8 @@ import {
   type LocalIndexData,
   type LocalIndexOptions,
 } from '../search/local-index.js';
-import {
-  decodeIndexFiles,
-  encodeIndexFiles,
-  parseManifest,
-  type EncodeOptions,
-  type IndexFileManifest,
-} from '../search/index-file.js';
+import { encodeIndexFiles, type EncodeOptions, type IndexFileManifest } from '../search/index-file.js';
+import { decodeIndexFiles, parseManifest } from '../search/index-file-reader.js';
 import type { Embedder } from '../search/embeddings.js';
 import { listCorpus, readSourceFile, type CorpusEntry } from './corpus-files.js';
 import { escapeRegExp } from '../text/normalize.js';

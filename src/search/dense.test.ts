@@ -7,7 +7,8 @@ import { DenseIndex, encodeDense } from './dense.js';
 import { createOpenAIEmbedder, EmbeddingError, modelFor } from './embeddings.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { createIndexData, embedChunks, LocalIndex } from './local-index.js';
-import { encodeIndexFiles, loadLocalIndex } from './index-file.js';
+import { encodeIndexFiles } from './index-file.js';
+import { loadLocalIndex } from './index-file-reader.js';
 import { seededRandom } from '../bench/synthetic-corpus.js';
 
 /**

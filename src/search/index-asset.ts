@@ -5,7 +5,7 @@
  */
 import { UpstreamError } from '../errors.js';
 import { LOCAL_INDEX_FILE_NAME, type LocalIndex, type LocalIndexOptions } from './local-index.js';
-import { loadLocalIndex } from './index-file.js';
+import { loadLocalIndex } from './index-file-reader.js';
 
 export async function loadIndexFromAssets(assets: Fetcher, options: LocalIndexOptions): Promise<LocalIndex> {
   const asset = async (file: string) => {

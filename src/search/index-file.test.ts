@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta } from '../types.js';
 import { createIndexData, IndexFormatError, LOCAL_INDEX_VERSION, LocalIndex } from './local-index.js';
-import { decodeIndexFiles, encodeIndexFiles, loadLocalIndex, MAX_SHARD_BYTES, parseManifest } from './index-file.js';
+import { encodeIndexFiles, MAX_SHARD_BYTES } from './index-file.js';
+import { decodeIndexFiles, loadLocalIndex, parseManifest } from './index-file-reader.js';
 
 const documents: DocumentMeta[] = [
   { id: 'upstage-ko', title: '국민성장펀드, 업스테이지에 5조6천억 원 투자 승인', date: '2026-04-30', lang: 'ko' },
