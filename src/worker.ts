@@ -3,9 +3,10 @@
  *
  * Configuration is parsed at module load (`env` from cloudflare:workers), so an invalid
  * variable stops the worker from starting with a message naming it, instead of failing
- * request by request. The index is opened on first use: the local index is an asset, fetched
- * and parsed; with UPSTASH_VECTOR_REST_URL set, `createServices` opens Upstash Vector instead
- * (through the SDK's `/cloudflare` entry) and the asset is never read.
+ * request by request. The index is opened on first use: the local index is a set of assets
+ * (a JSON manifest naming binary shards, each under the 25 MiB asset limit), fetched and
+ * parsed shard by shard; with UPSTASH_VECTOR_REST_URL set, `createServices` opens Upstash
+ * Vector instead (through the SDK's `/cloudflare` entry) and the assets are never read.
  */
 import { env as workerEnv } from 'cloudflare:workers';
 import { ConfigError, parseConfig } from './config.js';

@@ -2,12 +2,11 @@
  * `npm run ask -- [--corpus DIR | --index FILE] [--json] "question"`
  * Answers one question in process and prints the answer with its sources.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { loadCliConfig } from './dev-vars.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
-import { buildIndexFromCorpus, ensureIndex } from './index-store.js';
+import { buildIndexFromCorpus, ensureIndex, readIndexFiles } from './index-store.js';
 import { LocalIndex, type LocalIndexOptions } from '../search/local-index.js';
 import { createServices } from '../services.js';
 import { answerDeps } from '../answer/answer-deps.js';
@@ -31,7 +30,7 @@ async function loadIndex(
   }
   const file = resolve(index ?? DEFAULT_INDEX_FILE);
   if (!index) await ensureIndex(DEFAULT_CORPUS_DIR, file);
-  return LocalIndex.fromJSON(await readFile(file, 'utf8'), options);
+  return readIndexFiles(file, options);
 }
 
 function formatSources(response: ChatResponse): string {

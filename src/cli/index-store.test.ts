@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildIndexFromCorpus, ensureIndex, staleReason, statePaths, writeIndex } from './index-store.js';
+import {
+  buildIndexFromCorpus,
+  ensureIndex,
+  readIndexData,
+  readIndexFiles,
+  staleReason,
+  statePaths,
+  writeIndex,
+  writeIndexFiles,
+} from './index-store.js';
 import { encryptedPdf, imageOnlyPdf, textPdf } from '../../test/helpers/pdf-fixtures.js';
 
 const folders: string[] = [];
@@ -155,10 +164,10 @@ describe('incremental runs', () => {
     const run = await ensureIndex(corpus, indexFile);
     expect(run.rebuilt).toBe(true);
     expect(run.result!.summary.reused).toBe(1);
-    const index = JSON.parse(await readFile(indexFile, 'utf8'));
-    expect(index.documents.map((d: { id: string }) => d.id)).toEqual(['a', 'b', 'd']);
-    expect(index.chunks.some((c: { docId: string }) => c.docId === 'c')).toBe(false);
-    expect(index.chunks.find((c: { docId: string }) => c.docId === 'b').text).toContain('고쳐 쓴');
+    const index = await readIndexData(indexFile);
+    expect(index.documents.map((d) => d.id)).toEqual(['a', 'b', 'd']);
+    expect(index.chunks.some((c) => c.docId === 'c')).toBe(false);
+    expect(index.chunks.find((c) => c.docId === 'b')!.text).toContain('고쳐 쓴');
     expect(await staleReason(corpus, indexFile)).toBeUndefined();
   });
 
@@ -181,6 +190,19 @@ describe('incremental runs', () => {
     });
     expect(result.summary.reused).toBe(2);
     expect(warnings).toEqual(['x.xyz']);
+  });
+
+  it('writes the index as a manifest and shards, and a smaller rebuild leaves no stale shard', async () => {
+    const { indexFile } = await firstRun({ 'a.md': GOOD, 'b.md': '# B\n\n두 번째 공고입니다. '.repeat(200) });
+    const data = await readIndexData(indexFile);
+    const shards = async () => (await readdir(join(indexFile, '..'))).filter((f) => f.endsWith('.bin')).sort();
+    const many = await writeIndexFiles(indexFile, data, { maxShardBytes: 4096 });
+    expect(many.shards.length).toBeGreaterThan(2);
+    expect(await shards()).toHaveLength(many.shards.length);
+    await writeIndexFiles(indexFile, data);
+    expect(await shards()).toEqual(['local-index-0.bin']);
+    const index = await readIndexFiles(indexFile);
+    expect((await index.search('두 번째 공고'))[0]?.passage.docId).toBe('b');
   });
 
   it('leaves the previous index intact when a run fails', async () => {

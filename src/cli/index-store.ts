@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assembleCorpus, ingestFile, ingestSettingsKey, type FileOutcome } from '../ingest/corpus.js';
 import type { IngestWarning } from '../ingest/types.js';
 import type { IngestProgress, IngestSummary } from '../ingest/progress.js';
-import { createIndexData, embedChunks, LOCAL_INDEX_VERSION, type LocalIndexData } from '../search/local-index.js';
+import {
+  createIndexData,
+  embedChunks,
+  LOCAL_INDEX_VERSION,
+  LocalIndex,
+  type LocalIndexData,
+  type LocalIndexOptions,
+} from '../search/local-index.js';
+import { encodeIndexFiles, type EncodeOptions, type IndexFileManifest } from '../search/index-file.js';
+import { decodeIndexFiles, parseManifest } from '../search/index-file-reader.js';
 import type { Embedder } from '../search/embeddings.js';
 import { listCorpus, readSourceFile, type CorpusEntry } from './corpus-files.js';
+import { escapeRegExp } from '../text/normalize.js';
 
 /**
  * What an index was built from, to tell cheaply whether it is stale: per file (keyed by its
@@ -169,7 +179,7 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
  * Writes to a temporary file and renames it over the old one: readers never see half a
  * file, and a run that fails leaves the previous one in place.
  */
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -181,15 +191,52 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   }
 }
 
+/** Shard files are named after the index manifest: `local-index.json` -> `local-index-0.bin`, … */
+const shardStem = (indexFile: string) => basename(indexFile).replace(/\.json$/i, '');
+
+/**
+ * Writes the index shards, then its manifest (readers start from the manifest, and a shard
+ * of another build is refused by its build id), then removes shards no manifest names.
+ */
+export async function writeIndexFiles(
+  indexFile: string,
+  data: LocalIndexData,
+  options: Pick<EncodeOptions, 'maxShardBytes'> = {},
+): Promise<IndexFileManifest> {
+  const stem = shardStem(indexFile);
+  const { manifest, shards } = encodeIndexFiles(data, { ...options, stem });
+  const dir = dirname(resolve(indexFile));
+  for (const shard of shards) await writeAtomically(join(dir, shard.file), shard.bytes);
+  await writeAtomically(indexFile, JSON.stringify(manifest, null, 1));
+  const current = new Set(shards.map((s) => s.file));
+  const ours = new RegExp(`^${escapeRegExp(stem)}-\\d+\\.bin$`);
+  for (const name of await readdir(dir)) {
+    if (ours.test(name) && !current.has(name)) await rm(join(dir, name), { force: true });
+  }
+  return manifest;
+}
+
+/** The data of an index written by `writeIndexFiles` (or `npm run ingest`). */
+export async function readIndexData(indexFile: string): Promise<LocalIndexData> {
+  const dir = dirname(resolve(indexFile));
+  return decodeIndexFiles(parseManifest(await readFile(indexFile, 'utf8')), (file) => readFile(join(dir, file)));
+}
+
+/** Loads an index written by `writeIndexFiles` (or `npm run ingest`). */
+export async function readIndexFiles(indexFile: string, options: LocalIndexOptions = {}): Promise<LocalIndex> {
+  return new LocalIndex(await readIndexData(indexFile), options);
+}
+
 /**
  * Writes the index, then the cache, then the manifest. The manifest goes last: should a
  * run stop between the writes, the next check sees a manifest that does not match and rebuilds.
  */
-export async function writeIndex(indexFile: string, result: BuildResult): Promise<void> {
+export async function writeIndex(indexFile: string, result: BuildResult): Promise<IndexFileManifest> {
   const paths = statePaths(indexFile);
-  await writeAtomically(indexFile, JSON.stringify(result.data));
+  const files = await writeIndexFiles(indexFile, result.data);
   await writeAtomically(paths.cache, JSON.stringify(result.cache));
   await writeAtomically(paths.manifest, JSON.stringify(result.manifest, null, 2));
+  return files;
 }
 
 /**

@@ -40,6 +40,11 @@ describe('npm run ingest', () => {
       /^indexed 2 documents \(2 pages, 2 chunks\) from 3 files in [\d.]+ s: [\d.]+ pages\/s, [\d.]+ chunks\/s$/m,
     );
     expect(first.stdout).toContain('skipped 1 file: unsupported format ".xyz" (1)');
+    expect(first.stdout).toMatch(
+      /^index files: [\d.]+ KiB in 2 files, largest [\d.]+ KiB \(Workers serve assets up to 25 MiB each\)$/m,
+    );
+    expect(first.stdout).toMatch(/^index memory: about [\d.]+ KiB parsed, .* fit up to about [\d,]+$/m);
+    expect(first.stdout).not.toContain('--target upstash');
 
     const second = await ingest(...args);
     expect(second.stdout).toContain('(nothing changed)');

@@ -2,9 +2,11 @@
  * `npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash] [--dry-run] [--reset]`
  * Builds the search index from a corpus folder and prints a summary. Runs are incremental:
  * files unchanged since the last run (same size and mtime, or same content hash) reuse
- * their chunks; removed files drop out; the index is replaced atomically at the end.
+ * their chunks; removed files drop out; the index is replaced atomically at the end. Ends
+ * with the index's size against the Workers limits (25 MiB an asset, 128 MB an isolate).
  * `--target upstash` syncs the configured Upstash Vector namespace instead (upstash-ingest.ts).
  */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
@@ -13,6 +15,7 @@ import { loadCliConfig } from './dev-vars.js';
 import { embedderFromConfig } from '../search/embeddings.js';
 import { formatProgress, formatSummary, type IngestProgress } from '../ingest/progress.js';
 import { ingestToUpstash } from './upstash-ingest.js';
+import { formatCapacity, indexCapacity } from '../search/index-capacity.js';
 
 const USAGE = 'npm run ingest -- [--corpus DIR] [--out FILE] [--target local|upstash] [--dry-run] [--reset]';
 /** Without a terminal (CI logs, pipes), one plain progress line this often. */
@@ -100,9 +103,11 @@ async function main() {
     },
   });
   progress.clear();
-  await writeIndex(out, result);
+  const files = await writeIndex(out, result);
   for (const line of formatSummary(result.summary)) console.log(line);
   console.log(`index: ${out}`);
+  const capacity = indexCapacity(files, (await stat(out)).size);
+  for (const line of formatCapacity(capacity, files.shards.length + 1)) console.log(line);
 }
 
 /** A named error: what failed and, for an upstream, the code the API would answer with. */

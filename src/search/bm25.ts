@@ -9,7 +9,7 @@
  * query (its default tokenizer drops Hangul: R@1 0.105), while ~100 lines of BM25 over the
  * same bigrams scored 0.851 / 0.982 at 0.03 ms; SQLite FTS5 (trigram) 0.825 / 0.965 needs a
  * native module that workerd cannot load. The postings here are compressed-sparse-row typed
- * arrays: 6 bytes a posting, no per-posting objects, so 100k chunks fit in a few hundred MiB.
+ * arrays: 6 bytes a posting, no per-posting objects (a JS-array BM25 takes about 20).
  *
  * Parameters: k1 1.2 and b 0.75 are the textbook defaults (Robertson; Lucene). On the
  * benchmark they beat the k1 0.9 / b 0.4 tuned for bigrams in the data README (R@1 0.877 vs
@@ -17,7 +17,6 @@
  * defaults rather than a grid optimum so the setting carries to other corpora.
  */
 import { Growable } from './growable.js';
-import { VarintWriter, fromBase64, readVarints, toBase64 } from './codec.js';
 
 export const BM25_K1 = 1.2;
 export const BM25_B_BODY = 0.75;
@@ -28,27 +27,32 @@ export const TITLE_WEIGHT = 1;
 /** Frequencies are stored in a byte: BM25 has saturated long before 255. */
 const MAX_TF = 255;
 
-/** The serialized postings (JSON-safe; binary fields are base64). */
-export interface Bm25Data {
-  /** Terms in id order, joined by '\n' (terms never hold a newline). */
-  terms: string;
-  /** Varints: postings per term. */
-  counts: string;
-  /** Varints: chunk ordinals, delta-coded within each term. */
-  docs: string;
-  /** Bytes: body frequency per posting. */
-  bodyTf: string;
-  /** Bytes: title frequency per posting. */
-  titleTf: string;
-  /** Varints: body length (terms) per chunk. */
-  bodyLengths: string;
-  /** Varints: title length per chunk. */
-  titleLengths: string;
+/** The postings as typed arrays (compressed sparse rows by term), what the index file stores. */
+export interface Bm25Postings {
+  /** Terms in id order. */
+  vocabulary: readonly string[];
+  /** Per term id: where its postings start in `docs` (one extra entry at the end). */
+  offsets: Uint32Array;
+  /** Chunk ordinals, ascending within each term. */
+  docs: Uint32Array;
+  /** Body and title frequency per posting. */
+  bodyTf: Uint8Array;
+  titleTf: Uint8Array;
+  /** Terms per chunk, body and title. */
+  bodyLengths: Uint32Array;
+  titleLengths: Uint32Array;
 }
 
-/** Collects chunks' terms, then freezes them into postings. */
+/**
+ * Collects chunks' terms, then freezes them into postings. Linear in the terms added: a
+ * chunk's frequencies are counted in place in the staged postings (the last chunk that
+ * used each term says whether it already has one), with no per-chunk map.
+ */
 export class Bm25Builder {
   private readonly termIds = new Map<string, number>();
+  /** Per term id: the last chunk that used it, and that chunk's staged posting. */
+  private readonly lastChunk = new Growable(Int32Array);
+  private readonly stagedAt = new Growable(Uint32Array);
   private readonly staged = {
     term: new Growable(Uint32Array),
     body: new Growable(Uint8Array),
@@ -60,30 +64,37 @@ export class Bm25Builder {
 
   /** Adds the next chunk (ordinals 0, 1, 2, … in call order). */
   add(bodyTerms: readonly string[], titleTerms: readonly string[]): void {
-    const tf = new Map<number, [number, number]>();
-    const count = (terms: readonly string[], field: 0 | 1) => {
-      for (const term of terms) {
-        let id = this.termIds.get(term);
-        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-        let entry = tf.get(id);
-        if (!entry) tf.set(id, (entry = [0, 0]));
-        entry[field]++;
-      }
-    };
-    count(bodyTerms, 0);
-    count(titleTerms, 1);
-    for (const [id, [body, title]] of tf) {
-      this.staged.term.push(id);
-      this.staged.body.push(Math.min(body, MAX_TF));
-      this.staged.title.push(Math.min(title, MAX_TF));
-    }
+    const chunk = this.bodyLengths.length;
+    this.count(bodyTerms, chunk, this.staged.body);
+    this.count(titleTerms, chunk, this.staged.title);
     this.chunkEnds.push(this.staged.term.length);
     this.bodyLengths.push(bodyTerms.length);
     this.titleLengths.push(titleTerms.length);
   }
 
+  private count(terms: readonly string[], chunk: number, field: Growable<Uint8Array>): void {
+    const { staged, lastChunk, stagedAt } = this;
+    for (const term of terms) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        this.termIds.set(term, (id = this.termIds.size));
+        lastChunk.push(-1);
+        stagedAt.push(0);
+      }
+      if (lastChunk.get(id) !== chunk) {
+        lastChunk.set(id, chunk);
+        stagedAt.set(id, staged.term.length);
+        staged.term.push(id);
+        staged.body.push(0);
+        staged.title.push(0);
+      }
+      const at = stagedAt.get(id);
+      field.set(at, Math.min(field.get(at) + 1, MAX_TF));
+    }
+  }
+
   /** Sorts the staged postings by term (a counting sort: chunks are already in order). */
-  build(): Bm25 {
+  build(): Bm25Postings {
     const termCount = this.termIds.size;
     const total = this.staged.term.length;
     const offsets = new Uint32Array(termCount + 1);
@@ -109,7 +120,15 @@ export class Bm25Builder {
     }
     const vocabulary = new Array<string>(termCount);
     for (const [term, id] of this.termIds) vocabulary[id] = term;
-    return new Bm25(vocabulary, offsets, docs, bodyTf, titleTf, this.bodyLengths.view(), this.titleLengths.view());
+    return {
+      vocabulary,
+      offsets,
+      docs,
+      bodyTf,
+      titleTf,
+      bodyLengths: this.bodyLengths.toArray(),
+      titleLengths: this.titleLengths.toArray(),
+    };
   }
 }
 
@@ -118,36 +137,44 @@ export interface ScoredChunk {
   score: number;
 }
 
+/**
+ * The searchable postings. Each posting's saturated BM25F frequency (its "impact",
+ * tf / (tf + k1) over the length-normalized field frequencies) is computed once at load, so
+ * a query reads two arrays per posting and divides nothing; the raw frequencies are left to
+ * the file (Float32: 4 bytes a posting where the two frequency bytes were).
+ */
 export class Bm25 {
+  readonly vocabulary: readonly string[];
   private readonly termIds: Map<string, number>;
-  /** Per chunk: 1 / body length normalization, and title weight / title length normalization. */
-  private readonly bodyFactor: Float32Array;
-  private readonly titleFactor: Float32Array;
+  private readonly offsets: Uint32Array;
+  private readonly docs: Uint32Array;
+  private readonly impacts: Float32Array;
+  readonly size: number;
   private scratch: { scores: Float64Array; touched: Uint32Array } | undefined;
 
-  constructor(
-    readonly vocabulary: readonly string[],
-    private readonly offsets: Uint32Array,
-    private readonly docs: Uint32Array,
-    private readonly bodyTf: Uint8Array,
-    private readonly titleTf: Uint8Array,
-    private readonly bodyLengths: Uint32Array,
-    private readonly titleLengths: Uint32Array,
-  ) {
+  constructor(postings: Bm25Postings) {
+    const { vocabulary, offsets, docs, bodyTf, titleTf, bodyLengths, titleLengths } = postings;
+    this.vocabulary = vocabulary;
     this.termIds = new Map(vocabulary.map((term, id) => [term, id]));
+    this.offsets = offsets;
+    this.docs = docs;
+    this.size = bodyLengths.length;
     const n = Math.max(1, bodyLengths.length);
     const avgBody = bodyLengths.reduce((a, b) => a + b, 0) / n || 1;
     const avgTitle = titleLengths.reduce((a, b) => a + b, 0) / n || 1;
-    this.bodyFactor = new Float32Array(bodyLengths.length);
-    this.titleFactor = new Float32Array(bodyLengths.length);
+    // Per chunk: 1 / body length normalization, and title weight / title length normalization.
+    const bodyFactor = new Float32Array(bodyLengths.length);
+    const titleFactor = new Float32Array(bodyLengths.length);
     for (let doc = 0; doc < bodyLengths.length; doc++) {
-      this.bodyFactor[doc] = 1 / (1 - BM25_B_BODY + (BM25_B_BODY * bodyLengths[doc]!) / avgBody);
-      this.titleFactor[doc] = TITLE_WEIGHT / (1 - BM25_B_TITLE + (BM25_B_TITLE * titleLengths[doc]!) / avgTitle);
+      bodyFactor[doc] = 1 / (1 - BM25_B_BODY + (BM25_B_BODY * bodyLengths[doc]!) / avgBody);
+      titleFactor[doc] = TITLE_WEIGHT / (1 - BM25_B_TITLE + (BM25_B_TITLE * titleLengths[doc]!) / avgTitle);
     }
-  }
-
-  get size(): number {
-    return this.bodyLengths.length;
+    this.impacts = new Float32Array(docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const tf = bodyTf[i]! * bodyFactor[doc]! + titleTf[i]! * titleFactor[doc]!;
+      this.impacts[i] = tf / (tf + BM25_K1);
+    }
   }
 
   get postingCount(): number {
@@ -179,19 +206,18 @@ export class Bm25 {
     // Reused between queries: allocating 100k-entry arrays per query costs more than scoring.
     if (this.scratch?.scores.length !== n) this.scratch = { scores: new Float64Array(n), touched: new Uint32Array(n) };
     const { scores, touched } = this.scratch;
-    const { docs, bodyTf, titleTf, bodyFactor, titleFactor } = this;
+    const { offsets, docs, impacts } = this;
     let touchedCount = 0;
     for (const [term, weight] of query) {
       const id = this.termIds.get(term);
       if (id === undefined || weight <= 0) continue;
-      const from = this.offsets[id]!;
-      const to = this.offsets[id + 1]!;
+      const from = offsets[id]!;
+      const to = offsets[id + 1]!;
       const idf = weight * Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5)) * (BM25_K1 + 1);
       for (let i = from; i < to; i++) {
         const doc = docs[i]!;
-        const tf = bodyTf[i]! * bodyFactor[doc]! + titleTf[i]! * titleFactor[doc]!;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
-        scores[doc] = scores[doc]! + (idf * tf) / (tf + BM25_K1);
+        scores[doc] = scores[doc]! + idf * impacts[i]!;
       }
     }
     const candidates = touched.subarray(0, touchedCount);
@@ -199,58 +225,28 @@ export class Bm25 {
     for (const doc of candidates) scores[doc] = 0;
     return best;
   }
+}
 
-  toData(): Bm25Data {
-    const counts = new VarintWriter();
-    const docs = new VarintWriter();
-    for (let t = 0; t < this.vocabulary.length; t++) {
-      const from = this.offsets[t]!;
-      const to = this.offsets[t + 1]!;
-      counts.write(to - from);
-      let previous = 0;
-      for (let i = from; i < to; i++) {
-        docs.write(this.docs[i]! - previous);
-        previous = this.docs[i]!;
-      }
+/**
+ * Postings read from a file, checked: offsets ascending and covering `docs`, every posting
+ * naming one of `chunks` chunks in ascending order. Throws RangeError on damaged data.
+ */
+export function checkPostings(postings: Bm25Postings, chunks: number): void {
+  const { vocabulary, offsets, docs, bodyTf, titleTf, bodyLengths, titleLengths } = postings;
+  if (offsets.length !== vocabulary.length + 1 || offsets[0] !== 0 || offsets[vocabulary.length] !== docs.length)
+    throw new RangeError('posting offsets do not match the terms');
+  if (bodyTf.length !== docs.length || titleTf.length !== docs.length)
+    throw new RangeError('posting frequencies do not match');
+  if (bodyLengths.length !== chunks || titleLengths.length !== chunks)
+    throw new RangeError('chunk lengths do not match the chunks');
+  for (let t = 0; t < vocabulary.length; t++) {
+    const from = offsets[t]!;
+    const to = offsets[t + 1]!;
+    if (to < from) throw new RangeError('posting offsets go backwards');
+    for (let i = from; i < to; i++) {
+      if (docs[i]! >= chunks) throw new RangeError('a posting names a missing chunk');
+      if (i > from && docs[i]! <= docs[i - 1]!) throw new RangeError('postings are out of order');
     }
-    const lengths = (values: Uint32Array) => {
-      const w = new VarintWriter();
-      for (const v of values) w.write(v);
-      return toBase64(w.finish());
-    };
-    return {
-      terms: this.vocabulary.join('\n'),
-      counts: toBase64(counts.finish()),
-      docs: toBase64(docs.finish()),
-      bodyTf: toBase64(this.bodyTf),
-      titleTf: toBase64(this.titleTf),
-      bodyLengths: lengths(this.bodyLengths),
-      titleLengths: lengths(this.titleLengths),
-    };
-  }
-
-  /** Decodes serialized postings for `chunks` chunks; throws RangeError on damaged data. */
-  static fromData(data: Bm25Data, chunks: number): Bm25 {
-    const vocabulary = data.terms === '' ? [] : data.terms.split('\n');
-    const counts = new Uint32Array(vocabulary.length);
-    readVarints(fromBase64(data.counts), vocabulary.length, counts);
-    const offsets = new Uint32Array(vocabulary.length + 1);
-    for (let t = 0; t < vocabulary.length; t++) offsets[t + 1] = offsets[t]! + counts[t]!;
-    const total = offsets[vocabulary.length]!;
-    const docs = new Uint32Array(total);
-    readVarints(fromBase64(data.docs), total, docs);
-    for (let t = 0; t < vocabulary.length; t++) {
-      for (let i = offsets[t]! + 1; i < offsets[t + 1]!; i++) docs[i]! += docs[i - 1]!;
-    }
-    const bodyTf = fromBase64(data.bodyTf);
-    const titleTf = fromBase64(data.titleTf);
-    const bodyLengths = new Uint32Array(chunks);
-    const titleLengths = new Uint32Array(chunks);
-    readVarints(fromBase64(data.bodyLengths), chunks, bodyLengths);
-    readVarints(fromBase64(data.titleLengths), chunks, titleLengths);
-    if (bodyTf.length !== total || titleTf.length !== total) throw new RangeError('posting frequencies do not match');
-    for (let i = 0; i < total; i++) if (docs[i]! >= chunks) throw new RangeError('a posting names a missing chunk');
-    return new Bm25(vocabulary, offsets, docs, bodyTf, titleTf, bodyLengths, titleLengths);
   }
 }
 

@@ -7,6 +7,8 @@ import { DenseIndex, encodeDense } from './dense.js';
 import { createOpenAIEmbedder, EmbeddingError, modelFor } from './embeddings.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { createIndexData, embedChunks, LocalIndex } from './local-index.js';
+import { encodeIndexFiles } from './index-file.js';
+import { loadLocalIndex } from './index-file-reader.js';
 import { seededRandom } from '../bench/synthetic-corpus.js';
 
 /**
@@ -117,10 +119,12 @@ describe('hybrid search', () => {
     expect(await lexicalOnly.search('motorcar parts makers')).toEqual([]);
   });
 
-  it('keeps its vectors through JSON and applies filters to them', async () => {
+  it('keeps its vectors through the index files and applies filters to them', async () => {
     const dense = await embedChunks(documents, chunks, embedder());
-    const json = JSON.stringify(createIndexData(documents, chunks, { dense }));
-    const index = LocalIndex.fromJSON(json, { embedder: embedder() });
+    const files = encodeIndexFiles(createIndexData(documents, chunks, { dense }), { maxShardBytes: 2048 });
+    const byName = new Map(files.shards.map((s) => [s.file, s.bytes]));
+    const read = async (file: string) => byName.get(file)!;
+    const index = await loadLocalIndex(JSON.stringify(files.manifest), read, { embedder: embedder() });
     expect((await index.search('vehicle'))[0]?.passage.id).toBe('cars#0');
     expect(await index.search('vehicle', { filters: { lang: 'en' } })).not.toContainEqual(
       expect.objectContaining({ passage: expect.objectContaining({ id: 'cars#0' }) }),

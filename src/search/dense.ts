@@ -5,16 +5,15 @@
  * Exhaustive search is ~1 ms per thousand chunks: right for the embedded default's corpora;
  * large corpora belong in Upstash Vector.
  */
-import { fromBase64, toBase64 } from './codec.js';
 
 export interface DenseData {
   /** The embeddings model the vectors come from (queries must use the same). */
   model: string;
   dimensions: number;
-  /** Int8 components, chunk after chunk (base64). */
-  vectors: string;
-  /** Float32 scale per chunk (base64). */
-  scales: string;
+  /** Int8 components, chunk after chunk. */
+  vectors: Int8Array;
+  /** Scale per chunk. */
+  scales: Float32Array;
 }
 
 /** Normalizes and quantizes one vector per chunk. */
@@ -33,12 +32,7 @@ export function encodeDense(model: string, vectors: readonly Float32Array[]): De
     scales[i] = scale;
     for (let d = 0; d < dimensions; d++) bytes[i * dimensions + d] = Math.round(v[d]! / norm / scale);
   });
-  return {
-    model,
-    dimensions,
-    vectors: toBase64(new Uint8Array(bytes.buffer)),
-    scales: toBase64(new Uint8Array(scales.buffer)),
-  };
+  return { model, dimensions, vectors: bytes, scales };
 }
 
 export class DenseIndex {
@@ -50,18 +44,10 @@ export class DenseIndex {
   ) {}
 
   static fromData(data: DenseData, chunks: number): DenseIndex {
-    const bytes = fromBase64(data.vectors);
-    const scaleBytes = fromBase64(data.scales);
-    if (bytes.length !== chunks * data.dimensions || scaleBytes.length !== chunks * 4) {
+    if (data.vectors.length !== chunks * data.dimensions || data.scales.length !== chunks) {
       throw new RangeError(`dense vectors do not match ${chunks} chunks of ${data.dimensions} dimensions`);
     }
-    const scales = new Float32Array(scaleBytes.buffer, scaleBytes.byteOffset, chunks).slice();
-    return new DenseIndex(
-      data.model,
-      data.dimensions,
-      new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-      scales,
-    );
+    return new DenseIndex(data.model, data.dimensions, data.vectors, data.scales);
   }
 
   /** Chunks by cosine similarity to `query`, best first, among those `accept` lets through. */

@@ -1,4 +1,4 @@
-type TypedArray = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+type TypedArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 
 /** An append-only typed array that doubles when full: index building without boxed numbers. */
@@ -26,8 +26,18 @@ export class Growable<T extends TypedArray> {
     return this.data[i]!;
   }
 
-  /** The filled part, as a view (no copy). */
+  /** Overwrites an element already pushed. */
+  set(i: number, value: number): void {
+    this.data[i] = value;
+  }
+
+  /** The filled part, as a view (no copy): for reading while building. */
   view(): T {
     return this.data.subarray(0, this.length) as T;
+  }
+
+  /** The filled part, copied: what an index keeps, without the up to 2× slack of doubling. */
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta } from '../types.js';
-import { createIndexData, IndexFormatError, LOCAL_INDEX_VERSION, LocalIndex } from './local-index.js';
+import { createIndexData, LocalIndex } from './local-index.js';
 
 const documents: DocumentMeta[] = [
   {
@@ -107,27 +107,7 @@ describe('LocalIndex.search', () => {
   });
 });
 
-describe('LocalIndex serialization', () => {
-  it('answers the same after a round trip through JSON', async () => {
-    const restored = LocalIndex.fromJSON(JSON.stringify(createIndexData(documents, chunks)));
-    for (const query of ['업스테이지 투자', 'AI chips 해남', '8,500억 원']) {
-      expect(await restored.search(query)).toEqual(await index.search(query));
-    }
-    expect(await restored.stats()).toEqual({ documents: 4, chunks: 5, languages: { en: 1, ko: 4 } });
-    expect(restored.documents()).toEqual(documents);
-  });
-
-  it('rejects a file that is not a current index with a message saying how to fix it', () => {
-    const data = createIndexData(documents, chunks);
-    expect(() => LocalIndex.fromJSON('{not json')).toThrow(/not valid JSON.*npm run ingest/);
-    expect(() => LocalIndex.fromJSON('{"format":"other"}')).toThrow(IndexFormatError);
-    expect(() => LocalIndex.fromJSON(JSON.stringify({ ...data, version: LOCAL_INDEX_VERSION - 1 }))).toThrow(
-      /format version/,
-    );
-    const damaged = { ...data, lexical: { ...data.lexical, docs: 'AAAA' } };
-    expect(() => LocalIndex.fromJSON(JSON.stringify(damaged))).toThrow(/damaged.*npm run ingest/);
-  });
-
+describe('createIndexData', () => {
   it('refuses chunks of unknown documents', () => {
     expect(() => createIndexData(documents, [{ id: 'x#0', docId: 'x', ordinal: 0, text: '' }])).toThrow(
       /unknown document x/,

@@ -1,9 +1,9 @@
 import type { Chunk, DocumentMeta, Lang, Passage } from '../types.js';
 import type { IndexStats, Retriever, SearchHit, SearchOptions } from './types.js';
-import { Bm25, Bm25Builder, type Bm25Data } from './bm25.js';
+import { Bm25, Bm25Builder, type Bm25Postings } from './bm25.js';
 import { matchesFilters } from './filters.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, proximityScore, type QueryWord } from './proximity.js';
-import { WordPositions, WordPositionsBuilder, type WordPositionsData } from './word-positions.js';
+import { WordPositions, WordPositionsBuilder } from './word-positions.js';
 import { mineGlossary, type GlossaryEntry } from './glossary.js';
 import { DOMAIN_GLOSSARY } from './domain-glossary.js';
 import { mineParallelGlossary } from './parallel-glossary.js';
@@ -17,13 +17,16 @@ import { primaryLanguage } from '../text/language.js';
 import { analyzeWords, tokenize, wordKey, wordTerms } from '../text/tokenize.js';
 
 export const LOCAL_INDEX_FORMAT = 'fund-assistant/local-index';
-/** Bump when the analyzer or the stored shape changes: older files are rebuilt. */
-export const LOCAL_INDEX_VERSION = 3;
+/**
+ * Bump when the analyzer or the stored shape changes: older files are rebuilt.
+ * 4: a JSON manifest and binary shards (src/search/index-file.ts) instead of one JSON file.
+ */
+export const LOCAL_INDEX_VERSION = 4;
 export const DEFAULT_SEARCH_LIMIT = 8;
-/** The index's file name in the worker's assets folder (wrangler.toml `[assets]`). */
+/** The index manifest's file name in the worker's assets folder (wrangler.toml `[assets]`); its shards sit beside it. */
 export const LOCAL_INDEX_FILE_NAME = 'local-index.json';
 
-/** The serialized index, as `npm run ingest` writes it. */
+/** A built index, as `npm run ingest` makes it and `index-file.ts` writes and reads it. */
 export interface LocalIndexData {
   format: typeof LOCAL_INDEX_FORMAT;
   version: number;
@@ -31,9 +34,9 @@ export interface LocalIndexData {
   documents: DocumentMeta[];
   chunks: Chunk[];
   /** Postings, built once at ingest so loading never re-analyzes the text. */
-  lexical: Bm25Data;
+  lexical: Bm25Postings;
   /** Every chunk's words in order, for the proximity rerank. */
-  positions: WordPositionsData;
+  positions: WordPositions;
   /** Name pairs found in the corpus (`업스테이지(Upstage)`, parallel releases), for cross-language queries. */
   glossary: GlossaryEntry[];
   /** Chunk vectors, when an embeddings endpoint was configured at ingest. */
@@ -61,7 +64,7 @@ export class IndexFormatError extends Error {
 }
 
 /** The distinct capitalized names of the English passages (for names a Korean query spells by sound). */
-function englishNames(passages: readonly Passage[]): Set<string> {
+function englishNames(passages: Iterable<Passage>): Set<string> {
   const names = new Set<string>();
   for (const p of passages)
     if (p.lang === 'en') for (const name of latinNames(`${p.title}\n${p.text}`)) names.add(name);
@@ -82,6 +85,8 @@ export function createIndexData(
   const docsById = new Map(documents.map((d) => [d.id, d]));
   const builder = new Bm25Builder();
   const positions = new WordPositionsBuilder();
+  // A document's chunks come together and mostly share their title text: analyze it once.
+  let title = { text: '', terms: [] as string[] };
   for (const chunk of chunks) {
     const doc = docsById.get(chunk.docId);
     if (!doc) throw new IndexFormatError(`chunk ${chunk.id} names unknown document ${chunk.docId}`);
@@ -91,7 +96,9 @@ export function createIndexData(
       wordTerms(word, terms);
       keys.push(wordKey(word));
     }
-    builder.add(terms, tokenize(titleText(doc, chunk)));
+    const text = titleText(doc, chunk);
+    if (text !== title.text) title = { text, terms: tokenize(text) };
+    builder.add(terms, title.terms);
     positions.add(keys);
   }
   return {
@@ -100,8 +107,8 @@ export function createIndexData(
     builtAt: (options.builtAt ?? new Date()).toISOString(),
     documents,
     chunks,
-    lexical: builder.build().toData(),
-    positions: positions.toData(),
+    lexical: builder.build(),
+    positions: positions.build(),
     glossary: buildGlossary(documents, chunks),
     ...(options.dense ? { dense: denseData(options.dense, chunks.length) } : {}),
   };
@@ -150,45 +157,55 @@ export class LocalIndex implements Retriever {
   private readonly warn: (message: string) => void;
   private readonly languages: Set<string>;
   private readonly docsById = new Map<string, DocumentMeta>();
-  private readonly passages: Passage[];
+  private readonly chunks: readonly Chunk[];
+  private readonly documentList: DocumentMeta[];
   private readonly chunksByLanguage: Partial<Record<Lang, number>> = {};
 
-  constructor(
-    readonly data: LocalIndexData,
-    options: LocalIndexOptions = {},
-  ) {
+  constructor(data: LocalIndexData, options: LocalIndexOptions = {}) {
+    this.documentList = data.documents;
+    this.chunks = data.chunks;
     for (const doc of data.documents) this.docsById.set(doc.id, doc);
-    this.passages = data.chunks.map((chunk) => {
+    for (const chunk of data.chunks) {
       const doc = this.docsById.get(chunk.docId);
       if (!doc) throw new IndexFormatError(`chunk ${chunk.id} names unknown document ${chunk.docId}`);
-      return {
-        ...chunk,
-        title: doc.title,
-        lang: doc.lang,
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-        ...(doc.tags ? { tags: doc.tags } : {}),
-      };
-    });
-    try {
-      this.bm25 = Bm25.fromData(data.lexical, data.chunks.length);
-      this.positions = WordPositions.fromData(data.positions, data.chunks.length);
-    } catch (error) {
-      throw new IndexFormatError(
-        `the index postings are damaged (${(error as Error).message}); run \`npm run ingest\``,
-      );
+      this.chunksByLanguage[doc.lang] = (this.chunksByLanguage[doc.lang] ?? 0) + 1;
     }
+    if (data.lexical.bodyLengths.length !== data.chunks.length || data.positions.counts.length !== data.chunks.length) {
+      throw new IndexFormatError('the index postings do not match its chunks; run `npm run ingest`');
+    }
+    this.bm25 = new Bm25(data.lexical);
+    this.positions = data.positions;
     const bm25 = this.bm25;
     this.languages = new Set(data.documents.map((d) => d.lang));
     this.expander = new QueryExpander(data.glossary ?? [], {
       has: (t) => bm25.has(t),
       terms: () => bm25.vocabulary,
       languages: this.languages,
-      latinNames: () => englishNames(this.passages),
+      latinNames: () => englishNames(this.chunks.map((_, i) => this.passage(i))),
     });
     this.warn = options.onWarning ?? ((message: string) => console.warn(message));
     this.dense = this.loadDense(data, options);
-    for (const chunk of this.passages) this.chunksByLanguage[chunk.lang] = (this.chunksByLanguage[chunk.lang] ?? 0) + 1;
+  }
+
+  /** A chunk joined with its document's metadata, made when a search returns it. */
+  private passage(i: number): Passage {
+    const chunk = this.chunks[i]!;
+    const doc = this.docsById.get(chunk.docId)!;
+    // Assigned one by one: object spreads with conditional parts cost ~10 µs a passage here.
+    const passage: Passage = {
+      id: chunk.id,
+      docId: chunk.docId,
+      ordinal: chunk.ordinal,
+      text: chunk.text,
+      title: doc.title,
+      lang: doc.lang,
+    };
+    if (chunk.page !== undefined) passage.page = chunk.page;
+    if (chunk.headings) passage.headings = chunk.headings;
+    if (doc.date) passage.date = doc.date;
+    if (doc.url) passage.url = doc.url;
+    if (doc.tags) passage.tags = doc.tags;
+    return passage;
   }
 
   private loadDense(data: LocalIndexData, options: LocalIndexOptions) {
@@ -213,47 +230,19 @@ export class LocalIndex implements Retriever {
     }
   }
 
-  /** Parses and checks a serialized index (JSON text). */
-  static fromJSON(json: string, options: LocalIndexOptions = {}): LocalIndex {
-    let data: unknown;
-    try {
-      data = JSON.parse(json);
-    } catch {
-      throw new IndexFormatError('the index file is not valid JSON; run `npm run ingest` to rebuild it');
-    }
-    const d = data as Partial<LocalIndexData>;
-    if (d.format !== LOCAL_INDEX_FORMAT || !Array.isArray(d.documents) || !Array.isArray(d.chunks)) {
-      throw new IndexFormatError('the file is not a fund-assistant index; run `npm run ingest` to rebuild it');
-    }
-    if (d.version !== LOCAL_INDEX_VERSION) {
-      throw new IndexFormatError(
-        `the index has format version ${d.version}, this build reads ${LOCAL_INDEX_VERSION}; run \`npm run ingest\``,
-      );
-    }
-    if (
-      typeof d.lexical !== 'object' ||
-      d.lexical === null ||
-      typeof d.positions !== 'object' ||
-      d.positions === null
-    ) {
-      throw new IndexFormatError('the index has no postings; run `npm run ingest` to rebuild it');
-    }
-    return new LocalIndex(d as LocalIndexData, options);
-  }
-
   /** The terms of the query's translations that the index holds. */
   private translationTerms(translations: readonly string[]): string[] {
     return translations.flatMap((text) => tokenize(text, { query: true }).filter((t) => this.bm25.has(t)));
   }
 
   documents(): DocumentMeta[] {
-    return this.data.documents;
+    return this.documentList;
   }
 
   async stats(): Promise<IndexStats> {
     return {
-      documents: this.data.documents.length,
-      chunks: this.data.chunks.length,
+      documents: this.documentList.length,
+      chunks: this.chunks.length,
       languages: { ...this.chunksByLanguage },
     };
   }
@@ -283,13 +272,14 @@ export class LocalIndex implements Retriever {
     if (weights.size === 0) return [];
     const filters = options.filters;
     const accept = filters
-      ? (i: number) => matchesFilters(this.docsById.get(this.passages[i]!.docId)!, filters)
+      ? (i: number) => matchesFilters(this.docsById.get(this.chunks[i]!.docId)!, filters)
       : undefined;
     const candidates = this.bm25.search(weights, Math.max(limit, RERANK_DEPTH), accept);
     const queryWords = [...words.values()];
     if (queryWords.length >= 2) {
+      const ids = queryWords.map((w) => w.id);
       for (const c of candidates) {
-        c.score += PROXIMITY_WEIGHT * proximityScore(queryWords, this.positions.sequence(c.doc));
+        c.score += PROXIMITY_WEIGHT * proximityScore(queryWords, this.positions.positionsOf(c.doc, ids));
       }
       candidates.sort((a, b) => b.score - a.score || a.doc - b.doc);
     }
@@ -299,6 +289,6 @@ export class LocalIndex implements Retriever {
       const neighbours = this.dense.index.search(vector!, Math.max(limit, DENSE_DEPTH), accept);
       ranked = reciprocalRankFusion([candidates.map((c) => c.doc), neighbours.map((n) => n.doc)]);
     }
-    return ranked.slice(0, limit).map(({ doc, score }) => ({ passage: this.passages[doc]!, score }));
+    return ranked.slice(0, limit).map(({ doc, score }) => ({ passage: this.passage(doc), score }));
   }
 }

@@ -112,7 +112,12 @@ const MAX_ANCHOR_DOCUMENTS = 20;
 function parallelPairs(korean: readonly DocumentText[], english: readonly DocumentText[]): [number, number][] {
   const byAnchor = new Map<string, number[]>();
   english.forEach((doc, i) => {
-    for (const key of doc.anchors) byAnchor.set(key, [...(byAnchor.get(key) ?? []), i]);
+    // Appended in place: copying the list per document made a figure every release states quadratic.
+    for (const key of doc.anchors) {
+      const holders = byAnchor.get(key);
+      if (holders) holders.push(i);
+      else byAnchor.set(key, [i]);
+    }
   });
   const pairs: [number, number][] = [];
   korean.forEach((doc, k) => {

@@ -24,16 +24,12 @@ export interface QueryWord {
   weight: number;
 }
 
-/** The proximity score of a chunk (its word ids in order) for the query's distinct words. */
-export function proximityScore(words: readonly QueryWord[], sequence: ArrayLike<number>): number {
+/**
+ * The proximity score of a chunk for the query's distinct words, given where each word
+ * stands in the chunk (`positions[i]`: the ascending word positions of `words[i]`).
+ */
+export function proximityScore(words: readonly QueryWord[], positions: readonly (readonly number[])[]): number {
   if (words.length < 2) return 0;
-  const slot = new Map<number, number>();
-  words.forEach((w, i) => slot.set(w.id, i));
-  const positions: number[][] = words.map(() => []);
-  for (let p = 0; p < sequence.length; p++) {
-    const i = slot.get(sequence[p]!);
-    if (i !== undefined) positions[i]!.push(p);
-  }
   let score = 0;
   for (let i = 0; i < words.length; i++) {
     const a = positions[i]!;

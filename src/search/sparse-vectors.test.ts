@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/tokenize.js';
-import { Bm25Builder } from './bm25.js';
+import { Bm25, Bm25Builder } from './bm25.js';
 import { documentVector, queryVector, termDimension, type SparseVector } from './sparse-vectors.js';
 import { TermStatsBuilder, decodeShard, encodeShards, shardCountFor } from './term-stats.js';
 
@@ -50,7 +50,7 @@ describe('BM25F as two sparse halves', () => {
     bm25.add(body, title);
   }
   const corpus = stats.build();
-  const local = bm25.build();
+  const local = new Bm25(bm25.build());
   const documents = analyzed.map(({ body, title }) => documentVector(body, title, corpus));
 
   it.each(['업스테이지 투자 금액', '5.6 trillion won', '금융위원회 핀테크', 'AI 반도체 센터 완공'])(

@@ -13,7 +13,7 @@
  * Stored as shards: dimension % shardCount picks the shard, so a question fetches only the
  * few shards its terms fall in (about 3 KB each) instead of the whole table.
  */
-import { VarintWriter, fromBase64, readVarints, toBase64 } from './codec.js';
+import { ByteReader, ByteWriter, fromBase64, toBase64 } from './codec.js';
 import type { LengthNorms } from './sparse-vectors.js';
 
 /** Terms per shard: a query of 30 terms fetches ≤30 shards of ~3 KB base64 each. */
@@ -60,29 +60,26 @@ export function encodeShards(df: ReadonlyMap<number, number>, shardCount: number
   for (const dimension of df.keys()) shards[shardOf(dimension, shardCount)]!.push(dimension);
   return shards.map((dimensions) => {
     dimensions.sort((a, b) => a - b);
-    const out = new VarintWriter();
-    out.write(dimensions.length);
+    const out = new ByteWriter();
+    out.varint(dimensions.length);
     let previous = 0;
     for (const d of dimensions) {
-      out.write(d - previous);
+      out.varint(d - previous);
       previous = d;
     }
-    for (const d of dimensions) out.write(df.get(d)!);
-    return toBase64(out.finish());
+    for (const d of dimensions) out.varint(df.get(d)!);
+    return toBase64(out.view());
   });
 }
 
 /** @throws RangeError on a damaged shard. */
 export function decodeShard(payload: string): Map<number, number> {
-  const bytes = fromBase64(payload);
-  const state = { at: 0 };
-  const count = new Uint32Array(1);
-  readVarints(bytes, 1, count, state);
-  const n = count[0]!;
+  const reader = new ByteReader(fromBase64(payload));
+  const n = reader.varint();
   const dimensions = new Uint32Array(n);
   const frequencies = new Uint32Array(n);
-  readVarints(bytes, n, dimensions, state);
-  readVarints(bytes, n, frequencies, state);
+  reader.varints(dimensions, 0, n);
+  reader.varints(frequencies, 0, n);
   const out = new Map<number, number>();
   let previous = 0;
   for (let i = 0; i < n; i++) {
