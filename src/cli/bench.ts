@@ -21,7 +21,7 @@ import { PROJECT_ROOT } from './paths.js';
 import { startWranglerDev, type WranglerDev } from '../bench/wrangler-dev.js';
 import { bundleSize, startupCpuMs } from '../bench/build-figures.js';
 import { percentile, throughput, timeFirstToken, timeJson, type JsonRequest } from '../bench/http-timing.js';
-import { renderPerformance, type BenchFigures, type Check } from '../bench/performance-report.js';
+import { renderPerformance, scaleChecks, type BenchFigures, type Check } from '../bench/performance-report.js';
 import { startFakeOpenAIServer } from '../../test/fakes/openai-server.js';
 
 const USAGE =
@@ -69,7 +69,7 @@ async function warmUp(worker: WranglerDev) {
   for (const question of QUESTIONS) await timeJson({ url: `${worker.url}/api/chat`, body: chatBody(question) });
 }
 
-async function scaleFigures(sizes: string): Promise<unknown> {
+async function scaleFigures(sizes: string): Promise<BenchFigures['scale']> {
   const dir = await mkdtemp(join(tmpdir(), 'fund-scale-'));
   try {
     const json = join(dir, 'scale.json');
@@ -81,7 +81,7 @@ async function scaleFigures(sizes: string): Promise<unknown> {
       // bench:scale exits 1 when a target is missed; its JSON still says which.
       if (!error.stdout) throw error;
     });
-    return JSON.parse(await readFile(json, 'utf8'));
+    return JSON.parse(await readFile(json, 'utf8')) as BenchFigures['scale'];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -182,6 +182,7 @@ async function main() {
       { what: 'model calls per same-language question', value: callsPerQuestion, max: BUDGETS.modelCallsPerQuestion },
       { what: 'start-up CPU (ms)', value: figures.startupMs, max: BUDGETS.startupMs },
       { what: 'bundle gzip (KiB)', value: bundle.gzipKiB, max: BUDGETS.bundleGzipKiB },
+      ...scaleChecks(scale),
     ];
     const report = renderPerformance(figures, checks);
     console.log(report);
