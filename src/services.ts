@@ -59,7 +59,10 @@ export function createServices(
   config: Config,
   loadIndex: (options: LocalIndexOptions) => Promise<Retriever>,
 ): AppServices {
-  const model = createChatModel(config);
+  // Built on first use: a LangChain model's constructor reads the environment, which in
+  // workerd loads node:process; start-up stays free of it (issue 14).
+  let model: BaseChatModel | undefined;
+  const chatModel = () => (model ??= createChatModel(config));
   const options: LocalIndexOptions = { embedder: embedderFromConfig(config.embedding) };
   const upstash = config.upstash;
   const load = upstash
@@ -75,8 +78,12 @@ export function createServices(
   const reranker = config.rerank ? createReranker(config.rerank) : undefined;
   return {
     config,
-    model,
-    ...(config.llm ? { translator: createChatTranslator(model) } : {}),
+    get model() {
+      return chatModel();
+    },
+    ...(config.llm
+      ? { translator: (query, target, signal) => createChatTranslator(chatModel())(query, target, signal) }
+      : {}),
     retriever: lazy(async () => {
       const retriever = await load();
       return reranker ? withReranking(retriever, reranker) : retriever;
