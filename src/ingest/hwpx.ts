@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import type { LoadedDocument, SourceFile } from './types.js';
 import { SkipFileError } from './types.js';
 import { documentIdFromPath, fileNameTitle } from './document-id.js';
@@ -7,6 +6,8 @@ import { tokenizeMarkup } from './markup.js';
 import { sectionsFromBlocks, type Block } from './structure.js';
 import { primaryLanguage } from '../text/language.js';
 import { cleanText } from './clean-text.js';
+import { unzipBounded } from './bounded-unzip.js';
+import { InflateLimitError } from './bounded-inflate.js';
 
 /**
  * HWPX (KS X 6101, OWPML): a zip of XML parts. Body text lives in Contents/section*.xml
@@ -51,12 +52,14 @@ export function loadHwpx(file: SourceFile): LoadedDocument {
   };
 }
 
+/** The parts ingest reads; images and previews are never inflated. */
+const WANTED_PART = /^(Contents\/.*\.(xml|hpf)|META-INF\/manifest\.xml)$/i;
+
 function unzipHwpx(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, {
-      filter: (entry) => /^(Contents\/.*\.(xml|hpf)|META-INF\/manifest\.xml)$/i.test(entry.name),
-    });
+    return unzipBounded(bytes, { filter: (name) => WANTED_PART.test(name) });
   } catch (error) {
+    if (error instanceof InflateLimitError) throw new SkipFileError(`HWPX ${error.message}`);
     throw new SkipFileError(`corrupt HWPX (${(error as Error).message || 'not a zip archive'})`);
   }
 }
@@ -102,6 +105,12 @@ const INLINE_CHARS: Record<string, string> = {
   'hp:nbspace': ' ',
   'hp:hyphen': '-',
 };
+
+/**
+ * Deeper nesting than this is no document (real ones nest a table in a table a few times)
+ * and would make each element cost a walk down the stack: refused, so time stays bounded.
+ */
+const MAX_NESTING = 200;
 
 /** Parts whose text is not body text: running headers and footers, hidden comments, field codes. */
 const SKIPPED = new Set(['hp:header', 'hp:footer', 'hp:shapecomment', 'hp:hiddencomment', 'hp:parameters']);
@@ -229,6 +238,8 @@ class OwpmlWalker {
           default:
             break;
         }
+        if (stack.length > MAX_NESTING)
+          throw new SkipFileError(`HWPX nests elements deeper than ${MAX_NESTING} levels`);
         continue;
       }
       // Closing tags.
