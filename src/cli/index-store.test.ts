@@ -14,6 +14,7 @@ import {
   writeIndexFiles,
 } from './index-store.js';
 import { encryptedPdf, imageOnlyPdf, textPdf } from '../../test/helpers/pdf-fixtures.js';
+import { hwpFile, paragraph } from '../../test/helpers/hwp-fixtures.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -54,7 +55,7 @@ describe('bad input: each is skipped with a one-line warning naming the file and
     ['an empty file', 'empty.md', '', /empty file/],
     ['an unknown extension', 'table.xyz', 'a,b,c', /unsupported format "\.xyz"/],
     ['binary garbage named .txt', 'noise.txt', garbage, /binary data/],
-    ['an HWP 5.0 file', 'old.hwp', garbage, /HWP 5\.0 .*not supported.*HWPX or PDF/],
+    ['binary garbage named .hwp', 'old.hwp', garbage, /not an HWP document \(no OLE compound file header\)/],
     ['a corrupt HWPX', 'broken.hwpx', 'PK not really a zip', /corrupt HWPX/],
     ['an HTML page without text', 'blank.html', '<html><script>var a = 1;</script></html>', /no text/],
   ];
@@ -94,7 +95,7 @@ describe('large files', () => {
 });
 
 describe('every supported format in one run', () => {
-  it('indexes Markdown, text (EUC-KR), HTML, PDF and HWPX with their metadata', async () => {
+  it('indexes Markdown, text (EUC-KR), HTML, PDF, HWPX and HWP with their metadata', async () => {
     const eucKr = new Uint8Array([
       // "공고\n2024. 4. 9. 발표" in EUC-KR
       0xb0, 0xf8, 0xb0, 0xed, 0x0a, 0x32, 0x30, 0x32, 0x34, 0x2e, 0x20, 0x34, 0x2e, 0x20, 0x39, 0x2e, 0x20, 0xb9, 0xdf,
@@ -107,6 +108,7 @@ describe('every supported format in one run', () => {
         '<html lang="en"><head><title>Fund news</title></head><body><nav>Home</nav><p>The fund invested.</p></body></html>',
       'report.pdf': textPdf([['Annual fund report', 'The fund invested 5.6 trillion won.'], ['Second page.']]),
       'plan.hwpx': hwpx('교육부는 2024년 1월 24일 추진계획을 발표한다.'),
+      'release.hwp': hwpFile([paragraph('과기정통부는 2018년 9월 3일 발사체 이름을 발표했다.')]),
     });
     const { data, warnings, summary } = await buildIndexFromCorpus(corpus);
     expect(warnings).toEqual([]);
@@ -115,9 +117,10 @@ describe('every supported format in one run', () => {
     expect(byId.page).toMatchObject({ title: 'Fund news', lang: 'en' });
     expect(byId.report).toMatchObject({ title: 'Annual fund report', pages: 2, lang: 'en' });
     expect(byId.plan).toMatchObject({ date: '2024-01-24', lang: 'ko', pages: 1 });
+    expect(byId.release).toMatchObject({ date: '2018-09-03', lang: 'ko', pages: 1 });
     expect(data.chunks.find((c) => c.docId === 'report' && c.text.includes('Second page'))?.page).toBe(2);
     expect(data.chunks.some((c) => c.text.includes('Home'))).toBe(false);
-    expect(summary).toMatchObject({ files: 5, documents: 5, pages: 6 });
+    expect(summary).toMatchObject({ files: 6, documents: 6, pages: 7 });
   });
 });
 

@@ -8,7 +8,7 @@ import { chunkSections, DEFAULT_CHUNK_CHARS, type ChunkOptions } from './chunker
  * Bump when a loader, the chunker or the metadata rules change what a file turns into:
  * incremental runs then re-read every file instead of reusing chunks from an older build.
  */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
 
 /** What one file became: a document with its chunks, or the reason it was skipped. */
 export type FileOutcome = { document: DocumentMeta; chunks: Chunk[] } | { skipped: string };

@@ -6,6 +6,7 @@ import { tokenizeMarkup } from './markup.js';
 import { sectionsFromBlocks, type Block } from './structure.js';
 import { primaryLanguage } from '../text/language.js';
 import { cleanText } from './clean-text.js';
+import { tableBlocks } from './table-blocks.js';
 import { unzipBounded } from './bounded-unzip.js';
 import { InflateLimitError } from './bounded-inflate.js';
 
@@ -123,9 +124,8 @@ interface Paragraph {
 interface Table {
   kind: 'table';
   columns: number;
-  rows: string[][];
-  /** Cell contents as blocks, for one-column tables (boxes), which read as plain paragraphs. */
-  cellBlocks: Block[][];
+  /** Each row's cells, each cell the blocks it holds. */
+  rows: Block[][][];
 }
 interface Cell {
   kind: 'cell';
@@ -220,7 +220,7 @@ class OwpmlWalker {
             if (!token.selfClosing) inText++;
             break;
           case 'hp:tbl':
-            stack.push({ kind: 'table', columns: Number(token.attrs.colcnt ?? 1), rows: [], cellBlocks: [] });
+            stack.push({ kind: 'table', columns: Number(token.attrs.colcnt ?? 1), rows: [] });
             break;
           case 'hp:tr': {
             const table = innermost(stack, 'table');
@@ -266,23 +266,13 @@ class OwpmlWalker {
           const cell = stack.pop();
           const table = innermost(stack, 'table');
           if (cell?.kind !== 'cell' || !table) break;
-          table.rows.at(-1)?.push(cell.blocks.map((b) => b.text.replace(/\n+/g, ' ')).join(' '));
-          table.cellBlocks.push(cell.blocks);
+          table.rows.at(-1)?.push(cell.blocks);
           break;
         }
         case 'hp:tbl': {
           const table = stack.pop();
           if (table?.kind !== 'table') break;
-          if (table.columns <= 1) {
-            // A one-column table is a box around paragraphs: read them as such.
-            for (const blocks of table.cellBlocks) for (const block of blocks) emit(block);
-          } else {
-            const rows = table.rows
-              .map((cells) => cells.map((c) => c.trim()).filter(Boolean))
-              .filter((cells) => cells.length)
-              .map((cells) => cells.join(' | '));
-            if (rows.length) emit({ text: rows.join('\n') });
-          }
+          for (const block of tableBlocks(table.columns, table.rows)) emit(block);
           break;
         }
         default:
