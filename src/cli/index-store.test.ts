@@ -1,4 +1,5 @@
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -141,6 +142,62 @@ describe('file names', () => {
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.reason).toMatch(/another Unicode form \(NFC\/NFD\)/);
+  });
+});
+
+describe('file names that are not UTF-8 (issue 10)', () => {
+  /** `공고` and `보도` in CP949, as a zip made on Korean Windows leaves them on Linux. */
+  const CP949_NOTICE = Buffer.from([0xb0, 0xf8, 0xb0, 0xed]);
+  const CP949_PRESS = Buffer.from([0xba, 0xb8, 0xb5, 0xb5]);
+  const bytePath = (corpus: string, ...parts: Buffer[]) => Buffer.concat([Buffer.from(`${corpus}/`), ...parts]);
+
+  it('decodes CP949 names of files and folders, opens them by their bytes, and indexes them', async () => {
+    const corpus = await corpusOf({ 'good.md': GOOD });
+    await writeFile(bytePath(corpus, CP949_NOTICE, Buffer.from('.txt')), '출자 공고\n국민성장펀드 본문입니다.');
+    await mkdir(bytePath(corpus, CP949_PRESS));
+    await writeFile(bytePath(corpus, CP949_PRESS, Buffer.from('/a.md')), '# 폴더 안\n\n본문입니다.');
+    const { data, warnings } = await buildIndexFromCorpus(corpus);
+    expect(warnings).toEqual([]);
+    expect(data.documents.map((d) => d.id).sort()).toEqual(['good', '공고', '보도/a']);
+  });
+
+  it('skips a name that is neither UTF-8 nor CP949 with a warning showing its bytes; the run goes on', async () => {
+    const corpus = await corpusOf({ 'good.md': GOOD });
+    await writeFile(bytePath(corpus, Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('.txt')), '제목\n본문');
+    await mkdir(bytePath(corpus, Buffer.from([0x80, 0x80])));
+    await writeFile(bytePath(corpus, Buffer.from([0x80, 0x80]), Buffer.from('/b.md')), '# B\n\n본문');
+    const result = await buildIndexFromCorpus(corpus);
+    expect(result.data.documents.map((d) => d.id)).toEqual(['good']);
+    expect(result.warnings).toEqual([
+      { file: '\\x80\\x80', reason: 'the folder name is neither UTF-8 nor CP949; rename the folder to read it' },
+      { file: '\\xff\\xfeA.txt', reason: 'the file name is neither UTF-8 nor CP949; rename the file to read it' },
+    ]);
+    expect(result.summary).toMatchObject({ files: 3, documents: 1 });
+  });
+
+  it('keeps a CP949 name and the same name in UTF-8 apart on disk, as one document', async () => {
+    const corpus = await corpusOf({ '공고.txt': '출자 공고\n본문입니다.' });
+    await writeFile(bytePath(corpus, CP949_NOTICE, Buffer.from('.txt')), '출자 공고\n다른 본문입니다.');
+    const indexFile = join(corpus, '..', 'out', 'local-index.json');
+    const result = await buildIndexFromCorpus(corpus, { cacheFile: statePaths(indexFile).cache });
+    await writeIndex(indexFile, result);
+    expect(result.data.documents.map((d) => d.id)).toEqual(['공고']);
+    expect(result.warnings.map((w) => w.reason)).toEqual([
+      expect.stringMatching(/another Unicode form .* or encoding/),
+    ]);
+    expect(Object.keys(result.manifest.files)).toHaveLength(2);
+    expect(await staleReason(corpus, indexFile)).toBeUndefined();
+  });
+
+  it('skips a file that cannot be opened any more (removed after the listing) with a warning', async () => {
+    const corpus = await corpusOf({ 'a.md': GOOD, 'b.md': GOOD.replace('좋은', '두 번째') });
+    const result = await buildIndexFromCorpus(corpus, {
+      onProgress: (p) => {
+        if (p.current === 'b.md') rmSync(join(corpus, 'b.md'));
+      },
+    });
+    expect(result.warnings).toEqual([{ file: 'b.md', reason: 'cannot be opened (ENOENT)' }]);
+    expect(result.data.documents.map((d) => d.id)).toEqual(['a']);
   });
 });
 

@@ -113,7 +113,7 @@ const sameStamp = (a: FileStamp | undefined, entry: CorpusEntry) =>
 export async function buildIndexFromCorpus(corpusDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const corpus = resolve(corpusDir);
-  const entries = await listCorpus(corpus);
+  const { files: entries, unreadable } = await listCorpus(corpus);
   const settings = ingestSettingsKey();
   const previous = await readJson<IngestCache>(options.cacheFile);
   const usable = previous?.ingest === settings && previous.corpus === corpus ? previous.files : {};
@@ -137,19 +137,26 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
       record = before;
       reused++;
     } else {
-      const source = await readSourceFile(entry);
-      const hash = sha256(source.bytes);
-      if (before?.hash === hash) {
-        record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
-        reused++;
+      const source = await readSourceFile(entry).catch((error: NodeJS.ErrnoException) => error);
+      if (source instanceof Error) {
+        // Gone since the listing, or not ours to read: one file, not the run (issue 10).
+        const stamp = { hash: '', size: entry.size, mtimeMs: -1 };
+        record = { ...stamp, outcome: { skipped: `cannot be opened (${source.code ?? source.message})` } };
       } else {
-        record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source) };
+        const hash = sha256(source.bytes);
+        if (before?.hash === hash) {
+          record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
+          reused++;
+        } else {
+          record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source) };
+        }
       }
     }
     cache.files[entry.name] = record;
     outcomes.push({ path: entry.path, outcome: record.outcome });
   }
   options.onProgress?.({ done: entries.length, total: entries.length, elapsedMs: performance.now() - started });
+  for (const { file, reason } of unreadable) outcomes.push({ path: file, outcome: { skipped: reason } });
 
   const { documents, chunks, warnings } = assembleCorpus(outcomes, { onWarning: options.onWarning });
   const files: Record<string, FileStamp> = {};
@@ -161,10 +168,10 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
     manifest: { indexVersion: LOCAL_INDEX_VERSION, ingest: settings, corpus, files },
     cache,
     warnings,
-    files: entries.length,
+    files: entries.length + unreadable.length,
     seconds,
     summary: {
-      files: entries.length,
+      files: entries.length + unreadable.length,
       documents: documents.length,
       pages: documents.reduce((sum, d) => sum + (d.pages ?? 1), 0),
       chunks: chunks.length,
@@ -251,7 +258,7 @@ export async function staleReason(corpusDir: string, indexFile: string): Promise
   if (manifest.indexVersion !== LOCAL_INDEX_VERSION) return 'index format changed';
   if (manifest.ingest !== ingestSettingsKey()) return 'ingest changed';
   if (manifest.corpus !== resolve(corpusDir)) return 'built from another corpus';
-  const entries = await listCorpus(corpusDir);
+  const { files: entries } = await listCorpus(corpusDir);
   if (entries.length !== Object.keys(manifest.files).length) return 'corpus changed';
   for (const entry of entries) {
     const stamp = manifest.files[entry.name];

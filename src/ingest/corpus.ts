@@ -68,7 +68,7 @@ export function assembleCorpus(
     }
     const first = owner.get(outcome.document.id);
     if (first === path) {
-      warn(path, 'another file has this name in another Unicode form (NFC/NFD); they are one document');
+      warn(path, 'another file has this name in another Unicode form (NFC/NFD) or encoding; they are one document');
       continue;
     }
     if (first !== undefined) {
