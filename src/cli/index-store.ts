@@ -176,7 +176,8 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
       pages: documents.reduce((sum, d) => sum + (d.pages ?? 1), 0),
       chunks: chunks.length,
       reused,
-      skipped: warnings,
+      skipped: warnings.filter((w) => !w.indexed),
+      warned: new Set(warnings.filter((w) => w.indexed).map((w) => w.file)).size,
       seconds,
     },
   };

@@ -13,7 +13,7 @@ import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
 import { buildIndexFromCorpus, statePaths, writeIndex } from './index-store.js';
 import { loadCliConfig } from './dev-vars.js';
 import { embedderFromConfig } from '../search/embeddings.js';
-import { formatProgress, formatSummary, type IngestProgress } from '../ingest/progress.js';
+import { formatProgress, formatSummary, formatWarning, type IngestProgress } from '../ingest/progress.js';
 import { ingestToUpstash } from './upstash-ingest.js';
 import { formatCapacity, indexCapacity } from '../search/index-capacity.js';
 
@@ -99,7 +99,7 @@ async function main() {
     onProgress: (p) => progress.update(p),
     onWarning: (w) => {
       progress.clear();
-      process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`);
+      process.stderr.write(`${formatWarning(w)}\n`);
     },
   });
   progress.clear();
