@@ -16,14 +16,24 @@ export interface BoundedIngestResult {
 }
 
 /**
- * Ingests one file in a child Node process whose V8 heap is capped at `heapMb`: a loader
+ * Ingests files in a child Node process whose V8 heap is capped at `heapMb`: a loader
  * that tried to hold a bomb's output would die there (or show it in the peak RSS) instead
  * of taking the test runner down.
  */
-export async function ingestInChild(file: string, heapMb = 300, timeoutMs = 60_000): Promise<BoundedIngestResult> {
+export async function ingestInChild(
+  files: string | string[],
+  heapMb = 300,
+  timeoutMs = 60_000,
+): Promise<BoundedIngestResult> {
   const { stdout } = await run(
     process.execPath,
-    [`--max-old-space-size=${heapMb}`, '--import', 'tsx', join(PROJECT_ROOT, 'test/helpers/ingest-one.ts'), file],
+    [
+      `--max-old-space-size=${heapMb}`,
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'test/helpers/ingest-one.ts'),
+      ...(typeof files === 'string' ? [files] : files),
+    ],
     { cwd: PROJECT_ROOT, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as BoundedIngestResult;
