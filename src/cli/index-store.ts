@@ -3,7 +3,10 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assembleCorpus, ingestFile, ingestSettingsKey, type FileOutcome } from '../ingest/corpus.js';
-import type { IngestWarning } from '../ingest/types.js';
+import type { IngestWarning, SourceFile } from '../ingest/types.js';
+import { loadDocument } from '../ingest/loaders.js';
+import { extensionOf } from '../ingest/document-id.js';
+import { IsolatedLoader, type IsolationLimits } from './isolated-loader.js';
 import type { IngestProgress, IngestSummary } from '../ingest/progress.js';
 import {
   createIndexData,
@@ -64,7 +67,19 @@ export interface BuildOptions {
   maxFileBytes?: number;
   /** Embeds every chunk for hybrid search (EMBEDDING_* configured); absent: keywords only. */
   embedder?: Embedder;
+  /**
+   * Limits for reading PDFs in a worker thread that is stopped past them (default
+   * DEFAULT_ISOLATION_LIMITS); `false` reads them in this thread.
+   */
+  isolation?: IsolationLimits | false;
 }
+
+/**
+ * Formats read in a worker (IsolatedLoader): pdf.js's work cannot be bounded from outside
+ * in its own thread. The other loaders bound their own work (inflation budgets, record and
+ * nesting caps) and run in process, where they cost no worker start.
+ */
+const ISOLATED_FORMATS = new Set(['pdf']);
 
 /**
  * Larger files are skipped with a warning instead of read: a file is read whole, and an
@@ -119,41 +134,53 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
   const usable = previous?.ingest === settings && previous.corpus === corpus ? previous.files : {};
 
   const cache: IngestCache = { ingest: settings, corpus, files: {} };
+  const isolated = options.isolation === false ? undefined : new IsolatedLoader(options.isolation);
+  const load = (file: SourceFile) =>
+    isolated && ISOLATED_FORMATS.has(extensionOf(file.path)) ? isolated.load(file) : loadDocument(file);
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
   let reused = 0;
-  for (const [done, entry] of entries.entries()) {
-    options.onProgress?.({ done, total: entries.length, elapsedMs: performance.now() - started, current: entry.path });
-    const before = usable[entry.name];
-    let record: IngestCache['files'][string];
-    const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
-    if (entry.size > limit) {
-      record = {
-        hash: '',
-        size: entry.size,
-        mtimeMs: entry.mtimeMs,
-        outcome: { skipped: tooLarge(entry.size, limit) },
-      };
-    } else if (before && sameStamp(before, entry)) {
-      record = before;
-      reused++;
-    } else {
-      const source = await readSourceFile(entry).catch((error: NodeJS.ErrnoException) => error);
-      if (source instanceof Error) {
-        // Gone since the listing, or not ours to read: one file, not the run (issue 10).
-        const stamp = { hash: '', size: entry.size, mtimeMs: -1 };
-        record = { ...stamp, outcome: { skipped: `cannot be opened (${source.code ?? source.message})` } };
+  try {
+    for (const [done, entry] of entries.entries()) {
+      options.onProgress?.({
+        done,
+        total: entries.length,
+        elapsedMs: performance.now() - started,
+        current: entry.path,
+      });
+      const before = usable[entry.name];
+      let record: IngestCache['files'][string];
+      const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
+      if (entry.size > limit) {
+        record = {
+          hash: '',
+          size: entry.size,
+          mtimeMs: entry.mtimeMs,
+          outcome: { skipped: tooLarge(entry.size, limit) },
+        };
+      } else if (before && sameStamp(before, entry)) {
+        record = before;
+        reused++;
       } else {
-        const hash = sha256(source.bytes);
-        if (before?.hash === hash) {
-          record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
-          reused++;
+        const source = await readSourceFile(entry).catch((error: NodeJS.ErrnoException) => error);
+        if (source instanceof Error) {
+          // Gone since the listing, or not ours to read: one file, not the run (issue 10).
+          const stamp = { hash: '', size: entry.size, mtimeMs: -1 };
+          record = { ...stamp, outcome: { skipped: `cannot be opened (${source.code ?? source.message})` } };
         } else {
-          record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source) };
+          const hash = sha256(source.bytes);
+          if (before?.hash === hash) {
+            record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
+            reused++;
+          } else {
+            record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source, { load }) };
+          }
         }
       }
+      cache.files[entry.name] = record;
+      outcomes.push({ path: entry.path, outcome: record.outcome });
     }
-    cache.files[entry.name] = record;
-    outcomes.push({ path: entry.path, outcome: record.outcome });
+  } finally {
+    await isolated?.close();
   }
   options.onProgress?.({ done: entries.length, total: entries.length, elapsedMs: performance.now() - started });
   for (const { file, reason } of unreadable) outcomes.push({ path: file, outcome: { skipped: reason } });

@@ -1,5 +1,5 @@
 import type { Chunk, DocumentMeta } from '../types.js';
-import type { IngestWarning, SourceFile } from './types.js';
+import type { IngestWarning, LoadedDocument, SourceFile } from './types.js';
 import { SkipFileError } from './types.js';
 import { loadDocument } from './loaders.js';
 import { chunkSections, DEFAULT_CHUNK_CHARS, type ChunkOptions } from './chunker.js';
@@ -20,7 +20,15 @@ export interface IngestedCorpus {
   warnings: IngestWarning[];
 }
 
-export interface IngestOptions extends ChunkOptions {
+export interface IngestFileOptions extends ChunkOptions {
+  /**
+   * Loads a file instead of loadDocument, e.g. in a worker that can be stopped (the CLI's
+   * IsolatedLoader); it throws SkipFileError for a file that cannot be read.
+   */
+  load?: (file: SourceFile) => Promise<LoadedDocument>;
+}
+
+export interface IngestOptions extends IngestFileOptions {
   onWarning?: (warning: IngestWarning) => void;
 }
 
@@ -30,9 +38,9 @@ export function ingestSettingsKey(options: ChunkOptions = {}): string {
 }
 
 /** Loads and chunks one file; a file that cannot be read becomes a `skipped` reason, never an exception. */
-export async function ingestFile(file: SourceFile, options: ChunkOptions = {}): Promise<FileOutcome> {
+export async function ingestFile(file: SourceFile, options: IngestFileOptions = {}): Promise<FileOutcome> {
   try {
-    const { meta, sections, warnings } = await loadDocument(file);
+    const { meta, sections, warnings } = await (options.load ?? loadDocument)(file);
     const chunks = chunkSections(meta.id, sections, options);
     if (chunks.length === 0) return { skipped: 'no text' };
     return warnings?.length ? { document: meta, chunks, warnings } : { document: meta, chunks };
