@@ -16,7 +16,7 @@ export interface IsolationLimits {
 }
 
 /**
- * Generous for real documents (the shared 7-page FSC PDFs take about a second and 100 MB):
+ * Generous for real documents (a shared 7-page FSC PDF takes 2-3 s and about 30 MB):
  * a limit is a backstop against files that make pdf.js work without end, not a budget.
  */
 export const DEFAULT_ISOLATION_LIMITS: IsolationLimits = { heapMb: 1024, rssGrowthMb: 1536, timeoutMs: 120_000 };
