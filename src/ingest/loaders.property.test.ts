@@ -2,7 +2,7 @@
  * Property tests over the loaders (issue 10): whatever bytes a file holds, loading it ends
  * in a document or a SkipFileError (which ingest turns into a one-line warning), never in
  * another exception, and within bounded time. Inputs are random and mutated real-looking
- * files. The seed is printed; replay a failure with FAST_CHECK_SEED=<seed>.
+ * files. Seeds and run counts as in test/helpers/fuzz.ts (printed; FUZZ_SEED replays).
  */
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from './loaders.js';
 import { SkipFileError, type SourceFile } from './types.js';
 import { encodeRecords, hwpFile, paragraph, tableParagraph } from '../../test/helpers/hwp-fixtures.js';
+import { fuzzParameters } from '../../test/helpers/fuzz.js';
 
 const SEED = Number(process.env.FAST_CHECK_SEED ?? Date.now() ^ (Math.random() * 0x7fffffff));
 /** Each property's runs together stay under about two seconds on this 2-core machine. */
@@ -28,13 +29,13 @@ async function endsWell(file: SourceFile): Promise<boolean> {
 }
 
 async function check(name: string, arbitrary: fc.Arbitrary<SourceFile>): Promise<void> {
-  console.log(`fast-check ${name}: seed ${SEED}, ${RUNS} runs (replay with FAST_CHECK_SEED=${SEED})`);
+  const parameters = fuzzParameters(`ingest ${name}`, RUNS);
   const started = performance.now();
   await fc.assert(
     fc.asyncProperty(arbitrary, (file) => endsWell(file)),
-    { seed: SEED, numRuns: RUNS, verbose: 1 },
+    { ...parameters, verbose: 1 },
   );
-  expect(performance.now() - started).toBeLessThan(MAX_MS_PER_PROPERTY);
+  expect(performance.now() - started).toBeLessThan(MAX_MS_PER_PROPERTY * ((parameters.numRuns ?? RUNS) / RUNS));
 }
 
 /** Flips, overwrites, inserts and truncates bytes of a base file. */
@@ -133,7 +134,7 @@ const hwpRecords = [
 const hwpBase = hwpFile([hwpRecords], { charSizes: [10, 18] });
 const hwpSectionBase = encodeRecords(hwpRecords);
 
-describe(`loaders never throw on bad input and finish in bounded time (fast-check, seed ${SEED})`, () => {
+describe('loaders never throw on bad input and finish in bounded time (fast-check)', () => {
   it('markdown with front matter', () => check('markdown', markdown.map(text('a.md'))));
   it('html', () => check('html', html.map(text('a.html'))));
   it('text in any bytes (decoding)', () => check('txt', fc.uint8Array({ maxLength: 2000 }).map(file('a.txt'))));
