@@ -6,7 +6,7 @@ import { assembleCorpus, ingestFile, ingestSettingsKey, type FileOutcome } from 
 import type { IngestWarning, SourceFile } from '../ingest/types.js';
 import { loadDocument } from '../ingest/loaders.js';
 import { extensionOf } from '../ingest/document-id.js';
-import { IsolatedLoader, type IsolationLimits } from './isolated-loader.js';
+import { DEFAULT_ISOLATION_LIMITS, IsolatedLoader, type IsolationLimits } from './isolated-loader.js';
 import type { IngestProgress, IngestSummary } from '../ingest/progress.js';
 import {
   createIndexData,
@@ -68,10 +68,12 @@ export interface BuildOptions {
   /** Embeds every chunk for hybrid search (EMBEDDING_* configured); absent: keywords only. */
   embedder?: Embedder;
   /**
-   * Limits for reading PDFs in a worker thread that is stopped past them (default
-   * DEFAULT_ISOLATION_LIMITS); `false` reads them in this thread.
+   * Read PDFs in a worker thread that is stopped past these limits (IsolatedLoader).
+   * Absent, PDFs are read in this thread (bounded only by the loader's own page and text
+   * limits): starting the worker costs seconds, which a test or a tool over known files
+   * need not pay. `npm run ingest` and ensureIndex (`npm start`) pass DEFAULT_ISOLATION_LIMITS.
    */
-  isolation?: IsolationLimits | false;
+  isolation?: IsolationLimits;
 }
 
 /**
@@ -134,7 +136,7 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
   const usable = previous?.ingest === settings && previous.corpus === corpus ? previous.files : {};
 
   const cache: IngestCache = { ingest: settings, corpus, files: {} };
-  const isolated = options.isolation === false ? undefined : new IsolatedLoader(options.isolation);
+  const isolated = options.isolation ? new IsolatedLoader(options.isolation) : undefined;
   const load = (file: SourceFile) =>
     isolated && ISOLATED_FORMATS.has(extensionOf(file.path)) ? isolated.load(file) : loadDocument(file);
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
@@ -306,7 +308,11 @@ export async function ensureIndex(
 ): Promise<{ rebuilt: boolean; reason?: string; result?: BuildResult }> {
   const reason = await staleReason(corpusDir, indexFile);
   if (!reason) return { rebuilt: false };
-  const result = await buildIndexFromCorpus(corpusDir, { cacheFile: statePaths(indexFile).cache, ...options });
+  const result = await buildIndexFromCorpus(corpusDir, {
+    cacheFile: statePaths(indexFile).cache,
+    isolation: DEFAULT_ISOLATION_LIMITS,
+    ...options,
+  });
   await writeIndex(indexFile, result);
   return { rebuilt: true, reason, result };
 }

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
 import { buildIndexFromCorpus, statePaths, writeIndex } from './index-store.js';
+import { DEFAULT_ISOLATION_LIMITS } from './isolated-loader.js';
 import { loadCliConfig } from './dev-vars.js';
 import { embedderFromConfig } from '../search/embeddings.js';
 import { formatProgress, formatSummary, formatWarning, type IngestProgress } from '../ingest/progress.js';
@@ -96,6 +97,7 @@ async function main() {
   const result = await buildIndexFromCorpus(corpus, {
     cacheFile: statePaths(out).cache,
     embedder: embedderFromConfig(loadCliConfig().embedding),
+    isolation: DEFAULT_ISOLATION_LIMITS,
     onProgress: (p) => progress.update(p),
     onWarning: (w) => {
       progress.clear();
