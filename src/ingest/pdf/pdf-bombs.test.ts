@@ -8,8 +8,9 @@ import { ingestInChild } from '../../../test/helpers/bounded-ingest.js';
 /**
  * PDFs that made pdf.js work without end from a small file (issue 10): each ran over 40 s
  * and past 250-400 MB before the loader's limits, growing as long as it ran. They are read
- * in one fresh process with a 300 MB heap, which must end with a warning for each, below
- * 300 MB of memory.
+ * in one fresh process with a 300 MB heap, which must end with a warning for each, its peak
+ * RSS below 400 MB: loading pdf.js and reading a one-page PDF peaks at about 235 MB in such
+ * a process (a 6-page FSC release at 266 MB); the three bombs together add about 30-60.
  */
 describe('PDF: the loader bounds what pdf.js is asked to do', () => {
   let dir: string;
@@ -18,7 +19,7 @@ describe('PDF: the loader bounds what pdf.js is asked to do', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('refuses a huge page tree, a flood of text operators and forms that fan out, below 300 MB', async () => {
+  it('refuses a huge page tree, a flood of text operators and forms that fan out, below 400 MB', async () => {
     const bombs = {
       // One page listed 20,000 times (120 KB); a 1 MB file lists it 150,000 times.
       'pages.pdf': manyPagesPdf(20_000),
@@ -40,6 +41,6 @@ describe('PDF: the loader bounds what pdf.js is asked to do', () => {
       { file: 'flood.pdf', reason: 'PDF page 1 shows more than 20000 text items (a page has a few thousand)' },
       { file: 'fanout.pdf', reason: 'PDF page 1 shows more than 20000 text items (a page has a few thousand)' },
     ]);
-    expect(result.maxRssMb).toBeLessThan(300);
+    expect(result.maxRssMb).toBeLessThan(400);
   }, 120_000);
 });
