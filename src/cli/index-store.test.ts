@@ -1,4 +1,5 @@
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -14,6 +15,7 @@ import {
   writeIndexFiles,
 } from './index-store.js';
 import { encryptedPdf, imageOnlyPdf, textPdf } from '../../test/helpers/pdf-fixtures.js';
+import { hwpFile, paragraph } from '../../test/helpers/hwp-fixtures.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -54,7 +56,7 @@ describe('bad input: each is skipped with a one-line warning naming the file and
     ['an empty file', 'empty.md', '', /empty file/],
     ['an unknown extension', 'table.xyz', 'a,b,c', /unsupported format "\.xyz"/],
     ['binary garbage named .txt', 'noise.txt', garbage, /binary data/],
-    ['an HWP 5.0 file', 'old.hwp', garbage, /HWP 5\.0 .*not supported.*HWPX or PDF/],
+    ['binary garbage named .hwp', 'old.hwp', garbage, /not an HWP document \(no OLE compound file header\)/],
     ['a corrupt HWPX', 'broken.hwpx', 'PK not really a zip', /corrupt HWPX/],
     ['an HTML page without text', 'blank.html', '<html><script>var a = 1;</script></html>', /no text/],
   ];
@@ -94,7 +96,7 @@ describe('large files', () => {
 });
 
 describe('every supported format in one run', () => {
-  it('indexes Markdown, text (EUC-KR), HTML, PDF and HWPX with their metadata', async () => {
+  it('indexes Markdown, text (EUC-KR), HTML, PDF, HWPX and HWP with their metadata', async () => {
     const eucKr = new Uint8Array([
       // "공고\n2024. 4. 9. 발표" in EUC-KR
       0xb0, 0xf8, 0xb0, 0xed, 0x0a, 0x32, 0x30, 0x32, 0x34, 0x2e, 0x20, 0x34, 0x2e, 0x20, 0x39, 0x2e, 0x20, 0xb9, 0xdf,
@@ -107,6 +109,7 @@ describe('every supported format in one run', () => {
         '<html lang="en"><head><title>Fund news</title></head><body><nav>Home</nav><p>The fund invested.</p></body></html>',
       'report.pdf': textPdf([['Annual fund report', 'The fund invested 5.6 trillion won.'], ['Second page.']]),
       'plan.hwpx': hwpx('교육부는 2024년 1월 24일 추진계획을 발표한다.'),
+      'release.hwp': hwpFile([paragraph('과기정통부는 2018년 9월 3일 발사체 이름을 발표했다.')]),
     });
     const { data, warnings, summary } = await buildIndexFromCorpus(corpus);
     expect(warnings).toEqual([]);
@@ -115,9 +118,10 @@ describe('every supported format in one run', () => {
     expect(byId.page).toMatchObject({ title: 'Fund news', lang: 'en' });
     expect(byId.report).toMatchObject({ title: 'Annual fund report', pages: 2, lang: 'en' });
     expect(byId.plan).toMatchObject({ date: '2024-01-24', lang: 'ko', pages: 1 });
+    expect(byId.release).toMatchObject({ date: '2018-09-03', lang: 'ko', pages: 1 });
     expect(data.chunks.find((c) => c.docId === 'report' && c.text.includes('Second page'))?.page).toBe(2);
     expect(data.chunks.some((c) => c.text.includes('Home'))).toBe(false);
-    expect(summary).toMatchObject({ files: 5, documents: 5, pages: 6 });
+    expect(summary).toMatchObject({ files: 6, documents: 6, pages: 7 });
   });
 });
 
@@ -138,6 +142,62 @@ describe('file names', () => {
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.reason).toMatch(/another Unicode form \(NFC\/NFD\)/);
+  });
+});
+
+describe('file names that are not UTF-8 (issue 10)', () => {
+  /** `공고` and `보도` in CP949, as a zip made on Korean Windows leaves them on Linux. */
+  const CP949_NOTICE = Buffer.from([0xb0, 0xf8, 0xb0, 0xed]);
+  const CP949_PRESS = Buffer.from([0xba, 0xb8, 0xb5, 0xb5]);
+  const bytePath = (corpus: string, ...parts: Buffer[]) => Buffer.concat([Buffer.from(`${corpus}/`), ...parts]);
+
+  it('decodes CP949 names of files and folders, opens them by their bytes, and indexes them', async () => {
+    const corpus = await corpusOf({ 'good.md': GOOD });
+    await writeFile(bytePath(corpus, CP949_NOTICE, Buffer.from('.txt')), '출자 공고\n국민성장펀드 본문입니다.');
+    await mkdir(bytePath(corpus, CP949_PRESS));
+    await writeFile(bytePath(corpus, CP949_PRESS, Buffer.from('/a.md')), '# 폴더 안\n\n본문입니다.');
+    const { data, warnings } = await buildIndexFromCorpus(corpus);
+    expect(warnings).toEqual([]);
+    expect(data.documents.map((d) => d.id).sort()).toEqual(['good', '공고', '보도/a']);
+  });
+
+  it('skips a name that is neither UTF-8 nor CP949 with a warning showing its bytes; the run goes on', async () => {
+    const corpus = await corpusOf({ 'good.md': GOOD });
+    await writeFile(bytePath(corpus, Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('.txt')), '제목\n본문');
+    await mkdir(bytePath(corpus, Buffer.from([0x80, 0x80])));
+    await writeFile(bytePath(corpus, Buffer.from([0x80, 0x80]), Buffer.from('/b.md')), '# B\n\n본문');
+    const result = await buildIndexFromCorpus(corpus);
+    expect(result.data.documents.map((d) => d.id)).toEqual(['good']);
+    expect(result.warnings).toEqual([
+      { file: '\\x80\\x80', reason: 'the folder name is neither UTF-8 nor CP949; rename the folder to read it' },
+      { file: '\\xff\\xfeA.txt', reason: 'the file name is neither UTF-8 nor CP949; rename the file to read it' },
+    ]);
+    expect(result.summary).toMatchObject({ files: 3, documents: 1 });
+  });
+
+  it('keeps a CP949 name and the same name in UTF-8 apart on disk, as one document', async () => {
+    const corpus = await corpusOf({ '공고.txt': '출자 공고\n본문입니다.' });
+    await writeFile(bytePath(corpus, CP949_NOTICE, Buffer.from('.txt')), '출자 공고\n다른 본문입니다.');
+    const indexFile = join(corpus, '..', 'out', 'local-index.json');
+    const result = await buildIndexFromCorpus(corpus, { cacheFile: statePaths(indexFile).cache });
+    await writeIndex(indexFile, result);
+    expect(result.data.documents.map((d) => d.id)).toEqual(['공고']);
+    expect(result.warnings.map((w) => w.reason)).toEqual([
+      expect.stringMatching(/another Unicode form .* or encoding/),
+    ]);
+    expect(Object.keys(result.manifest.files)).toHaveLength(2);
+    expect(await staleReason(corpus, indexFile)).toBeUndefined();
+  });
+
+  it('skips a file that cannot be opened any more (removed after the listing) with a warning', async () => {
+    const corpus = await corpusOf({ 'a.md': GOOD, 'b.md': GOOD.replace('좋은', '두 번째') });
+    const result = await buildIndexFromCorpus(corpus, {
+      onProgress: (p) => {
+        if (p.current === 'b.md') rmSync(join(corpus, 'b.md'));
+      },
+    });
+    expect(result.warnings).toEqual([{ file: 'b.md', reason: 'cannot be opened (ENOENT)' }]);
+    expect(result.data.documents.map((d) => d.id)).toEqual(['a']);
   });
 });
 

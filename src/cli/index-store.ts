@@ -3,7 +3,10 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assembleCorpus, ingestFile, ingestSettingsKey, type FileOutcome } from '../ingest/corpus.js';
-import type { IngestWarning } from '../ingest/types.js';
+import type { IngestWarning, SourceFile } from '../ingest/types.js';
+import { loadDocument } from '../ingest/loaders.js';
+import { extensionOf } from '../ingest/document-id.js';
+import { DEFAULT_ISOLATION_LIMITS, IsolatedLoader, type IsolationLimits } from './isolated-loader.js';
 import type { IngestProgress, IngestSummary } from '../ingest/progress.js';
 import {
   createIndexData,
@@ -64,7 +67,21 @@ export interface BuildOptions {
   maxFileBytes?: number;
   /** Embeds every chunk for hybrid search (EMBEDDING_* configured); absent: keywords only. */
   embedder?: Embedder;
+  /**
+   * Read PDFs in a worker thread that is stopped past these limits (IsolatedLoader).
+   * Absent, PDFs are read in this thread (bounded only by the loader's own page and text
+   * limits): starting the worker costs seconds, which a test or a tool over known files
+   * need not pay. `npm run ingest` and ensureIndex (`npm start`) pass DEFAULT_ISOLATION_LIMITS.
+   */
+  isolation?: IsolationLimits;
 }
+
+/**
+ * Formats read in a worker (IsolatedLoader): pdf.js's work cannot be bounded from outside
+ * in its own thread. The other loaders bound their own work (inflation budgets, record and
+ * nesting caps) and run in process, where they cost no worker start.
+ */
+const ISOLATED_FORMATS = new Set(['pdf']);
 
 /**
  * Larger files are skipped with a warning instead of read: a file is read whole, and an
@@ -113,43 +130,62 @@ const sameStamp = (a: FileStamp | undefined, entry: CorpusEntry) =>
 export async function buildIndexFromCorpus(corpusDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const corpus = resolve(corpusDir);
-  const entries = await listCorpus(corpus);
+  const { files: entries, unreadable } = await listCorpus(corpus);
   const settings = ingestSettingsKey();
   const previous = await readJson<IngestCache>(options.cacheFile);
   const usable = previous?.ingest === settings && previous.corpus === corpus ? previous.files : {};
 
   const cache: IngestCache = { ingest: settings, corpus, files: {} };
+  const isolated = options.isolation ? new IsolatedLoader(options.isolation) : undefined;
+  const load = (file: SourceFile) =>
+    isolated && ISOLATED_FORMATS.has(extensionOf(file.path)) ? isolated.load(file) : loadDocument(file);
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
   let reused = 0;
-  for (const [done, entry] of entries.entries()) {
-    options.onProgress?.({ done, total: entries.length, elapsedMs: performance.now() - started, current: entry.path });
-    const before = usable[entry.name];
-    let record: IngestCache['files'][string];
-    const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
-    if (entry.size > limit) {
-      record = {
-        hash: '',
-        size: entry.size,
-        mtimeMs: entry.mtimeMs,
-        outcome: { skipped: tooLarge(entry.size, limit) },
-      };
-    } else if (before && sameStamp(before, entry)) {
-      record = before;
-      reused++;
-    } else {
-      const source = await readSourceFile(entry);
-      const hash = sha256(source.bytes);
-      if (before?.hash === hash) {
-        record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
+  try {
+    for (const [done, entry] of entries.entries()) {
+      options.onProgress?.({
+        done,
+        total: entries.length,
+        elapsedMs: performance.now() - started,
+        current: entry.path,
+      });
+      const before = usable[entry.name];
+      let record: IngestCache['files'][string];
+      const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
+      if (entry.size > limit) {
+        record = {
+          hash: '',
+          size: entry.size,
+          mtimeMs: entry.mtimeMs,
+          outcome: { skipped: tooLarge(entry.size, limit) },
+        };
+      } else if (before && sameStamp(before, entry)) {
+        record = before;
         reused++;
       } else {
-        record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source) };
+        const source = await readSourceFile(entry).catch((error: NodeJS.ErrnoException) => error);
+        if (source instanceof Error) {
+          // Gone since the listing, or not ours to read: one file, not the run (issue 10).
+          const stamp = { hash: '', size: entry.size, mtimeMs: -1 };
+          record = { ...stamp, outcome: { skipped: `cannot be opened (${source.code ?? source.message})` } };
+        } else {
+          const hash = sha256(source.bytes);
+          if (before?.hash === hash) {
+            record = { ...before, size: entry.size, mtimeMs: entry.mtimeMs };
+            reused++;
+          } else {
+            record = { hash, size: entry.size, mtimeMs: entry.mtimeMs, outcome: await ingestFile(source, { load }) };
+          }
+        }
       }
+      cache.files[entry.name] = record;
+      outcomes.push({ path: entry.path, outcome: record.outcome });
     }
-    cache.files[entry.name] = record;
-    outcomes.push({ path: entry.path, outcome: record.outcome });
+  } finally {
+    await isolated?.close();
   }
   options.onProgress?.({ done: entries.length, total: entries.length, elapsedMs: performance.now() - started });
+  for (const { file, reason } of unreadable) outcomes.push({ path: file, outcome: { skipped: reason } });
 
   const { documents, chunks, warnings } = assembleCorpus(outcomes, { onWarning: options.onWarning });
   const files: Record<string, FileStamp> = {};
@@ -161,15 +197,16 @@ export async function buildIndexFromCorpus(corpusDir: string, options: BuildOpti
     manifest: { indexVersion: LOCAL_INDEX_VERSION, ingest: settings, corpus, files },
     cache,
     warnings,
-    files: entries.length,
+    files: entries.length + unreadable.length,
     seconds,
     summary: {
-      files: entries.length,
+      files: entries.length + unreadable.length,
       documents: documents.length,
       pages: documents.reduce((sum, d) => sum + (d.pages ?? 1), 0),
       chunks: chunks.length,
       reused,
-      skipped: warnings,
+      skipped: warnings.filter((w) => !w.indexed),
+      warned: new Set(warnings.filter((w) => w.indexed).map((w) => w.file)).size,
       seconds,
     },
   };
@@ -251,7 +288,7 @@ export async function staleReason(corpusDir: string, indexFile: string): Promise
   if (manifest.indexVersion !== LOCAL_INDEX_VERSION) return 'index format changed';
   if (manifest.ingest !== ingestSettingsKey()) return 'ingest changed';
   if (manifest.corpus !== resolve(corpusDir)) return 'built from another corpus';
-  const entries = await listCorpus(corpusDir);
+  const { files: entries } = await listCorpus(corpusDir);
   if (entries.length !== Object.keys(manifest.files).length) return 'corpus changed';
   for (const entry of entries) {
     const stamp = manifest.files[entry.name];
@@ -271,7 +308,11 @@ export async function ensureIndex(
 ): Promise<{ rebuilt: boolean; reason?: string; result?: BuildResult }> {
   const reason = await staleReason(corpusDir, indexFile);
   if (!reason) return { rebuilt: false };
-  const result = await buildIndexFromCorpus(corpusDir, { cacheFile: statePaths(indexFile).cache, ...options });
+  const result = await buildIndexFromCorpus(corpusDir, {
+    cacheFile: statePaths(indexFile).cache,
+    isolation: DEFAULT_ISOLATION_LIMITS,
+    ...options,
+  });
   await writeIndex(indexFile, result);
   return { rebuilt: true, reason, result };
 }

@@ -51,6 +51,21 @@ describe('npm run ingest', () => {
     expect(second.stdout).toContain('reused 3 unchanged files');
   });
 
+  it('prints one line per warning whatever a file name holds, and keeps a file with a bad date (issue 10)', async () => {
+    const corpus = join(dir, 'hostile');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'x\nwarning: skipped a.md: forged.xyz'), 'data');
+    await writeFile(join(corpus, 'typo.md'), '---\ndate: 2026-02-31\n---\n# 공고\n\n본문입니다.');
+    const result = await ingest('--corpus', corpus, '--out', join(dir, 'hostile-out', 'index.json'));
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'warning: typo.md: front matter "date" 2026-02-31 is not a calendar date; the document is kept without a date',
+      'warning: skipped x\\nwarning: skipped a.md: forged.xyz: unsupported format ".xyz"',
+    ]);
+    expect(result.stdout).toContain('indexed 1 file with a warning');
+    expect(result.stdout).toContain('skipped 1 file: unsupported format ".xyz" (1)');
+  });
+
   it('says what --target upstash needs when Upstash is not configured', async () => {
     const result = await ingest('--target', 'upstash', '--corpus', join(dir, 'corpus'));
     expect(result.code).toBe(1);

@@ -11,9 +11,10 @@ import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './paths.js';
 import { buildIndexFromCorpus, statePaths, writeIndex } from './index-store.js';
+import { DEFAULT_ISOLATION_LIMITS } from './isolated-loader.js';
 import { loadCliConfig } from './dev-vars.js';
 import { embedderFromConfig } from '../search/embeddings.js';
-import { formatProgress, formatSummary, type IngestProgress } from '../ingest/progress.js';
+import { formatProgress, formatSummary, formatWarning, type IngestProgress } from '../ingest/progress.js';
 import { ingestToUpstash } from './upstash-ingest.js';
 import { formatCapacity, indexCapacity } from '../search/index-capacity.js';
 
@@ -96,10 +97,11 @@ async function main() {
   const result = await buildIndexFromCorpus(corpus, {
     cacheFile: statePaths(out).cache,
     embedder: embedderFromConfig(loadCliConfig().embedding),
+    isolation: DEFAULT_ISOLATION_LIMITS,
     onProgress: (p) => progress.update(p),
     onWarning: (w) => {
       progress.clear();
-      process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`);
+      process.stderr.write(`${formatWarning(w)}\n`);
     },
   });
   progress.clear();

@@ -1,17 +1,18 @@
 import type { Chunk, DocumentMeta } from '../types.js';
-import type { IngestWarning, SourceFile } from './types.js';
+import type { IngestWarning, LoadedDocument, SourceFile } from './types.js';
 import { SkipFileError } from './types.js';
 import { loadDocument } from './loaders.js';
 import { chunkSections, DEFAULT_CHUNK_CHARS, type ChunkOptions } from './chunker.js';
+import { printable } from './printable.js';
 
 /**
  * Bump when a loader, the chunker or the metadata rules change what a file turns into:
  * incremental runs then re-read every file instead of reusing chunks from an older build.
  */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 4;
 
 /** What one file became: a document with its chunks, or the reason it was skipped. */
-export type FileOutcome = { document: DocumentMeta; chunks: Chunk[] } | { skipped: string };
+export type FileOutcome = { document: DocumentMeta; chunks: Chunk[]; warnings?: string[] } | { skipped: string };
 
 export interface IngestedCorpus {
   documents: DocumentMeta[];
@@ -19,7 +20,15 @@ export interface IngestedCorpus {
   warnings: IngestWarning[];
 }
 
-export interface IngestOptions extends ChunkOptions {
+export interface IngestFileOptions extends ChunkOptions {
+  /**
+   * Loads a file instead of loadDocument, e.g. in a worker that can be stopped (the CLI's
+   * IsolatedLoader); it throws SkipFileError for a file that cannot be read.
+   */
+  load?: (file: SourceFile) => Promise<LoadedDocument>;
+}
+
+export interface IngestOptions extends IngestFileOptions {
   onWarning?: (warning: IngestWarning) => void;
 }
 
@@ -29,12 +38,12 @@ export function ingestSettingsKey(options: ChunkOptions = {}): string {
 }
 
 /** Loads and chunks one file; a file that cannot be read becomes a `skipped` reason, never an exception. */
-export async function ingestFile(file: SourceFile, options: ChunkOptions = {}): Promise<FileOutcome> {
+export async function ingestFile(file: SourceFile, options: IngestFileOptions = {}): Promise<FileOutcome> {
   try {
-    const { meta, sections } = await loadDocument(file);
+    const { meta, sections, warnings } = await (options.load ?? loadDocument)(file);
     const chunks = chunkSections(meta.id, sections, options);
     if (chunks.length === 0) return { skipped: 'no text' };
-    return { document: meta, chunks };
+    return warnings?.length ? { document: meta, chunks, warnings } : { document: meta, chunks };
   } catch (error) {
     if (error instanceof SkipFileError) return { skipped: error.message };
     return { skipped: `cannot be read (${firstLine(error)})` };
@@ -56,8 +65,9 @@ export function assembleCorpus(
 ): IngestedCorpus {
   const corpus: IngestedCorpus = { documents: [], chunks: [], warnings: [] };
   const owner = new Map<string, string>();
-  const warn = (file: string, reason: string) => {
-    const warning = { file, reason };
+  // The one place warnings are made: printable here, every log line that shows one is one line.
+  const warn = (file: string, reason: string, indexed = false) => {
+    const warning: IngestWarning = { file: printable(file), reason: printable(reason), ...(indexed && { indexed }) };
     corpus.warnings.push(warning);
     options.onWarning?.(warning);
   };
@@ -68,7 +78,7 @@ export function assembleCorpus(
     }
     const first = owner.get(outcome.document.id);
     if (first === path) {
-      warn(path, 'another file has this name in another Unicode form (NFC/NFD); they are one document');
+      warn(path, 'another file has this name in another Unicode form (NFC/NFD) or encoding; they are one document');
       continue;
     }
     if (first !== undefined) {
@@ -76,6 +86,7 @@ export function assembleCorpus(
       continue;
     }
     owner.set(outcome.document.id, path);
+    for (const reason of outcome.warnings ?? []) warn(path, reason, true);
     corpus.documents.push(outcome.document);
     corpus.chunks.push(...outcome.chunks);
   }

@@ -1,3 +1,8 @@
+/** UAX #9 explicit formatting characters and marks: invisible, they reorder what follows. */
+const BIDI_FORMATTING = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * A document's id is its path relative to the corpus root, without the extension, with
  * `/` separators, NFC (DESIGN.md, "Corpus files"): `2026/04-30 upstage.md` -> `2026/04-30 upstage`.
@@ -5,6 +10,9 @@
 export function documentIdFromPath(path: string): string {
   const normalized = path
     .normalize('NFC')
+    // Ids are shown in citations and logs: direction overrides go, controls become spaces (issue 10).
+    .replace(BIDI_FORMATTING, '')
+    .replace(CONTROL, ' ')
     .replace(/\\/g, '/')
     .replace(/^\.?\/+/, '');
   const lastSlash = normalized.lastIndexOf('/');

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isIsoCalendarDate } from '../text/dates.js';
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -20,14 +21,36 @@ const frontMatterSchema = z.object({
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const OPENING_FENCE = /^---[ \t]*\r?\n/;
+
+export interface SplitFrontMatter {
+  data: FrontMatter;
+  body: string;
+  /** What was wrong but did not stop the file from being read, for the ingest log. */
+  warnings: string[];
+  /** A `date` was given but is no calendar day: the document has no date, not one guessed from its text. */
+  dateRejected?: true;
+}
 
 /**
  * Splits YAML front matter from a Markdown body. Unknown keys are ignored; a malformed
  * block or value throws with the key at fault, so ingest can name it in its warning.
+ * Two mistakes keep the document with a warning instead: a date that is no calendar day
+ * (2026-02-31: the document keeps no date rather than a wrong one), and an opening `---`
+ * never closed, which is read as no front matter, the fence line dropped (it carries no
+ * text either way: a thematic break or a forgotten closing fence).
  */
-export function splitFrontMatter(source: string): { data: FrontMatter; body: string } {
+export function splitFrontMatter(source: string): SplitFrontMatter {
   const match = FENCE.exec(source);
-  if (!match) return { data: {}, body: source };
+  if (!match) {
+    const opening = OPENING_FENCE.exec(source);
+    if (!opening) return { data: {}, body: source, warnings: [] };
+    return {
+      data: {},
+      body: source.slice(opening[0].length),
+      warnings: ['front matter opened with --- but never closed; read as text without front matter'],
+    };
+  }
   let raw: unknown;
   try {
     raw = parseYaml(match[1] ?? '') ?? {};
@@ -40,5 +63,12 @@ export function splitFrontMatter(source: string): { data: FrontMatter; body: str
     const issue = parsed.error.issues[0]!;
     throw new Error(`front matter "${String(issue.path[0])}" ${issue.message}`);
   }
-  return { data: parsed.data, body: source.slice(match[0].length) };
+  const data = parsed.data;
+  const warnings: string[] = [];
+  if (data.date !== undefined && !isIsoCalendarDate(data.date)) {
+    warnings.push(`front matter "date" ${data.date} is not a calendar date; the document is kept without a date`);
+    delete data.date;
+    return { data, body: source.slice(match[0].length), warnings, dateRejected: true };
+  }
+  return { data, body: source.slice(match[0].length), warnings };
 }

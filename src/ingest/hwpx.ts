@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import type { LoadedDocument, SourceFile } from './types.js';
 import { SkipFileError } from './types.js';
 import { documentIdFromPath, fileNameTitle } from './document-id.js';
@@ -7,6 +6,9 @@ import { tokenizeMarkup } from './markup.js';
 import { sectionsFromBlocks, type Block } from './structure.js';
 import { primaryLanguage } from '../text/language.js';
 import { cleanText } from './clean-text.js';
+import { tableBlocks } from './table-blocks.js';
+import { unzipBounded } from './bounded-unzip.js';
+import { InflateLimitError } from './bounded-inflate.js';
 
 /**
  * HWPX (KS X 6101, OWPML): a zip of XML parts. Body text lives in Contents/section*.xml
@@ -51,12 +53,14 @@ export function loadHwpx(file: SourceFile): LoadedDocument {
   };
 }
 
+/** The parts ingest reads; images and previews are never inflated. */
+const WANTED_PART = /^(Contents\/.*\.(xml|hpf)|META-INF\/manifest\.xml)$/i;
+
 function unzipHwpx(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, {
-      filter: (entry) => /^(Contents\/.*\.(xml|hpf)|META-INF\/manifest\.xml)$/i.test(entry.name),
-    });
+    return unzipBounded(bytes, { filter: (name) => WANTED_PART.test(name) });
   } catch (error) {
+    if (error instanceof InflateLimitError) throw new SkipFileError(`HWPX ${error.message}`);
     throw new SkipFileError(`corrupt HWPX (${(error as Error).message || 'not a zip archive'})`);
   }
 }
@@ -103,6 +107,12 @@ const INLINE_CHARS: Record<string, string> = {
   'hp:hyphen': '-',
 };
 
+/**
+ * Deeper nesting than this is no document (real ones nest a table in a table a few times)
+ * and would make each element cost a walk down the stack: refused, so time stays bounded.
+ */
+const MAX_NESTING = 200;
+
 /** Parts whose text is not body text: running headers and footers, hidden comments, field codes. */
 const SKIPPED = new Set(['hp:header', 'hp:footer', 'hp:shapecomment', 'hp:hiddencomment', 'hp:parameters']);
 
@@ -114,9 +124,8 @@ interface Paragraph {
 interface Table {
   kind: 'table';
   columns: number;
-  rows: string[][];
-  /** Cell contents as blocks, for one-column tables (boxes), which read as plain paragraphs. */
-  cellBlocks: Block[][];
+  /** Each row's cells, each cell the blocks it holds. */
+  rows: Block[][][];
 }
 interface Cell {
   kind: 'cell';
@@ -211,7 +220,7 @@ class OwpmlWalker {
             if (!token.selfClosing) inText++;
             break;
           case 'hp:tbl':
-            stack.push({ kind: 'table', columns: Number(token.attrs.colcnt ?? 1), rows: [], cellBlocks: [] });
+            stack.push({ kind: 'table', columns: Number(token.attrs.colcnt ?? 1), rows: [] });
             break;
           case 'hp:tr': {
             const table = innermost(stack, 'table');
@@ -229,6 +238,8 @@ class OwpmlWalker {
           default:
             break;
         }
+        if (stack.length > MAX_NESTING)
+          throw new SkipFileError(`HWPX nests elements deeper than ${MAX_NESTING} levels`);
         continue;
       }
       // Closing tags.
@@ -255,23 +266,13 @@ class OwpmlWalker {
           const cell = stack.pop();
           const table = innermost(stack, 'table');
           if (cell?.kind !== 'cell' || !table) break;
-          table.rows.at(-1)?.push(cell.blocks.map((b) => b.text.replace(/\n+/g, ' ')).join(' '));
-          table.cellBlocks.push(cell.blocks);
+          table.rows.at(-1)?.push(cell.blocks);
           break;
         }
         case 'hp:tbl': {
           const table = stack.pop();
           if (table?.kind !== 'table') break;
-          if (table.columns <= 1) {
-            // A one-column table is a box around paragraphs: read them as such.
-            for (const blocks of table.cellBlocks) for (const block of blocks) emit(block);
-          } else {
-            const rows = table.rows
-              .map((cells) => cells.map((c) => c.trim()).filter(Boolean))
-              .filter((cells) => cells.length)
-              .map((cells) => cells.join(' | '));
-            if (rows.length) emit({ text: rows.join('\n') });
-          }
+          for (const block of tableBlocks(table.columns, table.rows)) emit(block);
           break;
         }
         default:

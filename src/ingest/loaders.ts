@@ -5,16 +5,9 @@ import { loadMarkdown, loadPlainText } from './markdown.js';
 import { loadHtml } from './html.js';
 import { loadHwpx } from './hwpx.js';
 import { loadPdf } from './pdf/load-pdf.js';
+import { loadHwp } from './hwp/load-hwp.js';
 
 type Loader = (file: SourceFile) => LoadedDocument | Promise<LoadedDocument>;
-
-/**
- * HWP 5.0 is a binary OLE format; no maintained parser for it runs on Node 20 without
- * native code (hwp.js is unmaintained since 2021), so such files are skipped with a way out.
- */
-const loadHwp: Loader = () => {
-  throw new SkipFileError('HWP 5.0 (.hwp) is not supported; save it as HWPX or PDF in Hangul');
-};
 
 /** Loaders by file extension (DESIGN.md, "Corpus files"). */
 const LOADERS: Record<string, Loader> = {
@@ -30,7 +23,7 @@ const LOADERS: Record<string, Loader> = {
   hwp: loadHwp,
 };
 
-/** True for the extensions ingest has a loader for (HWP's loader only explains the skip). */
+/** True for the extensions ingest has a loader for. */
 export function isSupported(path: string): boolean {
   return extensionOf(path) in LOADERS;
 }

@@ -61,20 +61,21 @@ export function loadMarkdown(file: SourceFile): LoadedDocument {
   }
   const { sections, firstHeading } = markdownSections(split.body);
   if (sections.length === 0) throw new SkipFileError('no text');
-  const { data } = split;
+  const { data, warnings, dateRejected } = split;
   const text = sections.map((s) => s.text).join('\n');
   const source_ = data.source;
   return {
     meta: {
       id: documentIdFromPath(file.path),
       title: data.title ?? firstHeading ?? fileNameTitle(file.path),
-      date: data.date ?? dateFromText(text),
+      date: data.date ?? (dateRejected ? undefined : dateFromText(text)),
       lang: data.lang ?? primaryLanguage(text),
       source: source_,
       url: source_ && /^https?:\/\//i.test(source_) ? source_ : undefined,
       tags: data.tags,
     },
     sections,
+    ...(warnings.length && { warnings }),
   };
 }
 

@@ -3,6 +3,9 @@
  * they go (a redrawn bar on a terminal, a periodic plain line in a log).
  */
 
+import type { IngestWarning } from './types.js';
+import { printable } from './printable.js';
+
 export interface IngestProgress {
   /** Files finished so far, of `total`. */
   done: number;
@@ -46,8 +49,18 @@ export function formatProgress(progress: IngestProgress, { bar = true, columns =
   if (!progress.current) return line;
   const room = columns - line.length - 2;
   if (room < 8) return line;
-  const name = progress.current.length > room ? `…${progress.current.slice(-(room - 1))}` : progress.current;
+  const current = printable(progress.current);
+  const name = current.length > room ? `…${current.slice(-(room - 1))}` : current;
   return `${line}  ${name}`;
+}
+
+/**
+ * The log line of a warning: `warning: skipped <file>: <reason>`, or for a file indexed
+ * anyway `warning: <file>: <reason>`. One line whatever the name holds (see printable).
+ */
+export function formatWarning(warning: IngestWarning): string {
+  const line = `warning: ${warning.indexed ? '' : 'skipped '}${warning.file}: ${warning.reason}`;
+  return printable(line);
 }
 
 export interface IngestSummary {
@@ -58,6 +71,8 @@ export interface IngestSummary {
   /** Files whose previous chunks were reused because they did not change. */
   reused: number;
   skipped: { file: string; reason: string }[];
+  /** Files indexed with a warning (a front-matter date that is no calendar day). */
+  warned?: number;
   seconds: number;
 }
 
@@ -91,5 +106,6 @@ export function formatSummary(summary: IngestSummary): string[] {
     const reasons = [...byReason].map(([reason, n]) => `${reason} (${n})`).join('; ');
     lines.push(`skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'}: ${reasons}`);
   } else lines.push('skipped 0 files');
+  if (summary.warned) lines.push(`indexed ${summary.warned} file${summary.warned === 1 ? '' : 's'} with a warning`);
   return lines;
 }

@@ -16,12 +16,18 @@ export interface Section {
 export interface LoadedDocument {
   meta: DocumentMeta;
   sections: Section[];
+  /** What was wrong with a file that is indexed anyway (a front-matter date that is no calendar day). */
+  warnings?: string[];
 }
 
-/** Why a file was not indexed; the run goes on. */
+/**
+ * Why a file was not indexed, or (`indexed: true`) what was wrong with one indexed anyway;
+ * the run goes on. `file` and `reason` are printable: control and bidi characters escaped.
+ */
 export interface IngestWarning {
   file: string;
   reason: string;
+  indexed?: true;
 }
 
 /** A file that cannot be indexed, with the reason in words a user can act on. */

@@ -92,6 +92,27 @@ function isValid(year: number, month: number, day: number): boolean {
   return true;
 }
 
+/**
+ * True when year-month-day names a day that exists in the (proleptic Gregorian) calendar:
+ * months 1-12, days up to the month's length, 29 February only in leap years. For dates a
+ * user or a file states in full (front matter, a date filter), where 2026-02-31 is a typo
+ * to report, not a date to keep.
+ *
+ * @example isCalendarDate(2024, 2, 29) // true; isCalendarDate(2026, 2, 31) // false
+ */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
+/** `YYYY-MM-DD` that is a real calendar date (see isCalendarDate). */
+export function isIsoCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
 /** Reads a date starting exactly at `at`, or undefined. */
 export function parseDateAt(s: string, at: number): ParsedDate | undefined {
   for (const { re, read } of PATTERNS) {

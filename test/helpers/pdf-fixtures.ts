@@ -4,10 +4,10 @@
  * extractor), and an encrypted file.
  */
 
-const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+export const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
 
 /** Assembles numbered objects into a PDF with a correct cross-reference table. */
-function assemble(objects: string[], trailerExtra = ''): Uint8Array {
+export function assemble(objects: string[], trailerExtra = ''): Uint8Array {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((object, i) => {

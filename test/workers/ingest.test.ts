@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { decodeText } from '../../src/ingest/decode.js';
 import { ingestFiles } from '../../src/ingest/corpus.js';
+import { hwpFile, paragraph, tableParagraph } from '../helpers/hwp-fixtures.js';
 
 // Ingest is runtime-agnostic: the same loaders run in workerd as in Node.
 describe('ingest in workerd', () => {
@@ -26,5 +27,12 @@ describe('ingest in workerd', () => {
       '국민성장펀드 투자 승인',
       '교육부는 2024년 1월 24일 추진계획을 발표한다.',
     ]);
+  });
+
+  it('loads HWP 5.0 files (cfb, bounded inflate) into chunks', async () => {
+    const bytes = hwpFile([[...paragraph('발사체 이름은 누리로 정해졌다.'), ...tableParagraph([['구분', '내용']])]]);
+    const { chunks, warnings } = await ingestFiles([{ path: 'release.hwp', bytes }]);
+    expect(warnings).toEqual([]);
+    expect(chunks.map((c) => c.text)).toEqual(['발사체 이름은 누리로 정해졌다.\n구분 | 내용']);
   });
 });
