@@ -2,6 +2,8 @@
  * `npm run ask -- [--corpus DIR | --index FILE] [--json] "question"`
  * Answers one question in process and prints the answer with its sources.
  */
+import { formatWarning } from '../ingest/progress.js';
+import { DEFAULT_ISOLATION_LIMITS } from './isolated-loader.js';
 import { resolve } from 'node:path';
 import { fail, parseCli } from './args.js';
 import { loadCliConfig } from './dev-vars.js';
@@ -24,7 +26,8 @@ async function loadIndex(
   if (corpus) {
     const result = await buildIndexFromCorpus(resolve(corpus), {
       embedder: options.embedder,
-      onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
+      onWarning: (w) => process.stderr.write(`${formatWarning(w)}\n`),
+      isolation: DEFAULT_ISOLATION_LIMITS,
     });
     return new LocalIndex(result.data, options);
   }

@@ -6,6 +6,7 @@
  * running deployment, prints the summary and per-category tables, writes the Markdown and
  * HTML reports (and JSON with --json), and exits 1 when a threshold is not met.
  */
+import { formatWarning } from '../ingest/progress.js';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fail, parseCli } from './args.js';
@@ -55,7 +56,7 @@ async function localTarget(corpusDir: string, config: Config): Promise<EvalTarge
   const services = createServices(config, async (options) => {
     const built = await buildIndexFromCorpus(corpusDir, {
       embedder: options.embedder,
-      onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
+      onWarning: (w) => process.stderr.write(`${formatWarning(w)}\n`),
     });
     if (built.data.documents.length === 0) fail(`no readable documents in ${corpusDir}`, 1);
     process.stderr.write(

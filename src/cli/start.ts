@@ -4,6 +4,7 @@
  * workerd with `wrangler dev` on 127.0.0.1:8787 (`PORT` overrides). Offline and keyless by
  * default.
  */
+import { formatWarning } from '../ingest/progress.js';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, describeMode, parseConfig } from '../config.js';
@@ -47,7 +48,7 @@ async function main() {
   }
 
   const built = await ensureIndex(DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE, {
-    onWarning: (w) => process.stderr.write(`warning: skipped ${w.file}: ${w.reason}\n`),
+    onWarning: (w) => process.stderr.write(`${formatWarning(w)}\n`),
   });
   if (built.rebuilt && built.result) {
     const { documents, chunks } = built.result.data;

@@ -6,6 +6,8 @@
  * and 5xx from Upstash and the embeddings endpoint are retried with backoff; what still
  * fails stops the run with a named error, and a re-run picks up where it stopped.
  */
+import { formatWarning } from '../ingest/progress.js';
+import { DEFAULT_ISOLATION_LIMITS } from './isolated-loader.js';
 import { Index } from '@upstash/vector';
 import type { Config } from '../config.js';
 import { embedderFromConfig } from '../search/embeddings.js';
@@ -72,7 +74,8 @@ export async function ingestToUpstash(options: UpstashIngestOptions): Promise<Sy
   }
   const read = await buildIndexFromCorpus(options.corpus, {
     onProgress: options.onFileProgress,
-    onWarning: (w) => options.onWarning(`skipped ${w.file}: ${w.reason}`),
+    onWarning: (w) => options.onWarning(formatWarning(w).replace(/^warning: /, '')),
+    isolation: DEFAULT_ISOLATION_LIMITS,
   });
   options.onProgressLine(undefined);
   options.log(

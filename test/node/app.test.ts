@@ -140,6 +140,37 @@ describe('POST /api/chat', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^messages\.0\.content/);
   });
 
+  it('refuses a filter date that is no calendar day', async () => {
+    const res = await postChat({
+      messages: [{ role: 'user', content: '업스테이지' }],
+      filters: { dateFrom: '2026-02-31' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^filters\.dateFrom/);
+  });
+
+  it('refuses a chunked body past the limit while it streams in (413), without reading it whole', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 64 MiB on offer; the server must stop asking long before that.
+        if (sent >= 64 * 2 ** 20) return controller.close();
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const res = await app.request(
+      new Request('http://localhost/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(2 * 2 ** 20);
+  });
+
   it('rejects other content types with 415 and huge bodies with 413', async () => {
     const form = await app.request('/api/chat', {
       method: 'POST',

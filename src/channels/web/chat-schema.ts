@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isIsoCalendarDate } from '../../text/dates.js';
 
 /** Longest message accepted: a long pasted paragraph, not a document. */
 export const MAX_MESSAGE_CHARS = 8_000;
 export const MAX_MESSAGES = 50;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const isoDate = z.string().refine(isIsoCalendarDate, 'must be a calendar date as YYYY-MM-DD');
 
 export const chatFiltersSchema = z
   .object({
