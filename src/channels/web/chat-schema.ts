@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** Longest message accepted: a long pasted paragraph, not a document. */
-export const MAX_MESSAGE_CHARS = 8_000;
-export const MAX_MESSAGES = 50;
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from './chat-limits.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
