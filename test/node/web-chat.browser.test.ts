@@ -207,7 +207,7 @@ describe('the states of an answer', () => {
     await page.close();
   });
 
-  it('shows a server error with its message, and retry answers in its place', async () => {
+  it('shows a server error with its message; retry answers in its place, and copy copies it', async () => {
     const { page } = await serveWidget((origin) =>
       sampleServices({ model: new FlakyModel(1), env: { WIDGET_ORIGINS: origin } }),
     );
@@ -220,6 +220,15 @@ describe('the states of an answer', () => {
     expect(await page.locator('.turn.assistant').count()).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await lastAnswer(page).locator('.answer').innerText()).toContain('5조6천억 원');
+
+    // Copy puts the answer and its sources' links on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await lastAnswer(page).getByRole('button', { name: '복사' }).click();
+    await lastAnswer(page).getByRole('button', { name: '복사했습니다' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(
+      /^업스테이지에 5조6천억 원을 투자합니다 \[1\]\.\n\n출처\n\[1\] .+ http:\/\/127\.0\.0\.1:\d+\/sources\//,
+    );
     await page.close();
   });
 });

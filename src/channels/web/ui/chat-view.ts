@@ -27,6 +27,30 @@ export interface ChatView {
   focusInput(): void;
 }
 
+/**
+ * Puts text on the clipboard. An intranet page served over plain http has no
+ * `navigator.clipboard` (secure contexts only): there the selection of a scratch textarea
+ * is copied the old way.
+ */
+async function copyToClipboard(value: string, within: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(value);
+    return true;
+  } catch {
+    const scratch = h('textarea', { class: 'sr-only', readonly: true, 'aria-hidden': 'true' });
+    scratch.value = value;
+    within.appendChild(scratch);
+    scratch.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      scratch.remove();
+    }
+  }
+}
+
 /** Within this distance of the bottom (px) the log follows the streaming answer; further up, the reader is reading. */
 const FOLLOW_SLACK = 48;
 
@@ -59,14 +83,7 @@ export function createChatView(options: ChatViewOptions): ChatView {
     text,
     apiBase,
     onRetry: retry,
-    onCopy: async (turn) => {
-      try {
-        await navigator.clipboard.writeText(copyText(turn, text, apiBase));
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    onCopy: (turn) => copyToClipboard(copyText(turn, text, apiBase), element),
   };
   const elements = new Map<Turn, HTMLElement>();
 
