@@ -7,18 +7,16 @@ import { Readable } from 'node:stream';
 
 export interface RunningServer {
   origin: string;
-  port: number;
   close(): Promise<void>;
 }
 
-function listen(server: Server, port = 0): Promise<RunningServer> {
+function listen(server: Server): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     server.on('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
       resolve({
         origin: `http://127.0.0.1:${port}`,
-        port,
         close: () =>
           new Promise((done) => {
             server.closeAllConnections();
@@ -71,13 +69,12 @@ export function serveFetch(handler: (request: Request) => Response | Promise<Res
   return listen(server);
 }
 
-/** Serves one HTML page at every path: a host site that embeds the widget. */
-export function serveHtml(html: string, port?: number): Promise<RunningServer> {
+/** Serves one HTML page at every path (a host site that embeds the widget), read at each request. */
+export function serveHtml(html: string | (() => string)): Promise<RunningServer> {
   return listen(
     createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
+      res.end(typeof html === 'string' ? html : html());
     }),
-    port,
   );
 }

@@ -9,22 +9,16 @@ import { PROJECT_ROOT } from '../../src/cli/paths.js';
 import type { ChatResponse } from '../../src/types.js';
 import { launchChromium } from '../helpers/browser.js';
 import { parseSse } from '../helpers/sse.js';
-import {
-  freePort,
-  startWorker,
-  startWranglerDev,
-  STARTUP_TIMEOUT_MS,
-  type WorkerProcess,
-} from '../helpers/worker-process.js';
+import { startWranglerDev } from '../../src/bench/wrangler-dev.js';
+import { startNpmStart, STARTUP_TIMEOUT_MS, type NpmStart } from '../helpers/worker-process.js';
 
 describe('npm start', () => {
-  let worker: WorkerProcess;
+  let worker: NpmStart;
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    worker = await startWorker('npm', ['start'], { port, env: { PORT: String(port) } });
-    base = worker.base;
+    worker = await startNpmStart();
+    base = worker.url;
   }, STARTUP_TIMEOUT_MS + 5_000);
 
   afterAll(() => worker?.stop());
@@ -92,8 +86,11 @@ describe('the worker with an invalid setting', () => {
   it(
     'refuses to start and names the variable',
     async () => {
-      const port = await freePort();
-      const failure = startWranglerDev(port, { LLM_TIMEOUT_MS: 'soon' });
+      const failure = startWranglerDev({
+        root: PROJECT_ROOT,
+        vars: { LLM_TIMEOUT_MS: 'soon' },
+        startupTimeoutMs: STARTUP_TIMEOUT_MS,
+      });
       await expect(failure).rejects.toThrow(/exited with [1-9][\s\S]*LLM_TIMEOUT_MS must be a number/);
     },
     STARTUP_TIMEOUT_MS + 5_000,

@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/cli/paths.js';
 import { launchChromium } from '../helpers/browser.js';
 import { serveHtml, type RunningServer } from '../helpers/http-server.js';
-import { freePort, startWranglerDev, STARTUP_TIMEOUT_MS, type WorkerProcess } from '../helpers/worker-process.js';
+import { startWranglerDev, type WranglerDev } from '../../src/bench/wrangler-dev.js';
+import { STARTUP_TIMEOUT_MS } from '../helpers/worker-process.js';
 import { hostPage, widgetState } from '../helpers/widget-page.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
@@ -19,20 +20,22 @@ const QUESTION = '국민성장펀드가 업스테이지에 투자하는 금액�
 /** The offline answerer answers in about a second; a shared machine may take many. */
 const ANSWER_TIMEOUT_MS = 45_000;
 
-let worker: WorkerProcess;
+let worker: WranglerDev;
 let allowedHost: RunningServer;
 let otherHost: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const [workerPort, allowedPort] = [await freePort(), await freePort()];
-  const script = `http://127.0.0.1:${workerPort}/widget.js`;
-  allowedHost = await serveHtml(hostPage(script), allowedPort);
-  otherHost = await serveHtml(hostPage(script));
-  worker = await startWranglerDev(workerPort, {
-    API_KEYS: 'e2e-secret-key',
-    WIDGET_ORIGINS: allowedHost.origin,
+  // The host pages need the worker's address, and the worker their origin: serve the pages first.
+  let script = '';
+  allowedHost = await serveHtml(() => hostPage(script));
+  otherHost = await serveHtml(() => hostPage(script));
+  worker = await startWranglerDev({
+    root: PROJECT_ROOT,
+    vars: { API_KEYS: 'e2e-secret-key', WIDGET_ORIGINS: allowedHost.origin },
+    startupTimeoutMs: STARTUP_TIMEOUT_MS,
   });
+  script = `${worker.url}/widget.js`;
   browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
 }, STARTUP_TIMEOUT_MS + 30_000);
@@ -59,7 +62,7 @@ async function ask(page: Page, question: string): Promise<void> {
 
 describe('the widget on another site, against the worker in workerd', () => {
   it('is guarded: the API refuses a keyless call that is not from a browser on an allowed site', async () => {
-    const res = await fetch(`${worker.base}/api/chat`, {
+    const res = await fetch(`${worker.url}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ messages: [{ role: 'user', content: QUESTION }] }),
@@ -135,7 +138,7 @@ describe('the widget on another site, against the worker in workerd', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'widget-open-answer.png') });
 
     const cite = answer.locator('.cite a').first();
-    expect(await cite.getAttribute('href')).toMatch(new RegExp(`^${worker.base}/sources/2026-04-30-upstage-ko\\?`));
+    expect(await cite.getAttribute('href')).toMatch(new RegExp(`^${worker.url}/sources/2026-04-30-upstage-ko\\?`));
     const [source] = await Promise.all([page.context().waitForEvent('page'), cite.click()]);
     await source.waitForLoadState();
     const cited = source.locator('#cited');
