@@ -209,7 +209,7 @@ export function sourceNotFoundPage(id: string): Html {
   );
 }
 
-/** An index that keeps no passage texts (DESIGN.md's Upstash mode may not) has no source pages. */
+/** An index that keeps no passage texts (the Upstash mode may not) has no source pages to show. */
 export function sourcesUnavailablePage(): Html {
   return layout(
     'ko',

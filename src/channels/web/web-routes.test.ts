@@ -70,7 +70,10 @@ function servicesOver(retriever: AppServices extends { retriever: () => Promise<
   return { config: parseConfig({}), model: new ExtractiveChatModel(), retriever: lazy(async () => retriever) };
 }
 
-const get = (path: string, headers: Record<string, string> = {}) => app.request(new URL(path, BASE).href, { headers });
+/** What a browser following a link sends. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+const get = (path: string, headers: Record<string, string> = {}) =>
+  app.request(new URL(path, BASE).href, { headers: { accept: BROWSER_ACCEPT, ...headers } });
 
 describe('GET /widget.js', () => {
   it('can be loaded by other sites, is cached briefly and revalidates by ETag', async () => {
@@ -161,12 +164,20 @@ describe('GET /sources/:id', () => {
     expect(html).not.toContain('<script>');
   });
 
-  it('answers 501 with a page saying so when the index keeps no texts', async () => {
+  it('answers an API client the JSON error of DESIGN.md instead', async () => {
+    const res = await get('/sources/nope', { accept: '*/*' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('says so, with a 404, when the index keeps no texts', async () => {
     const textless = createApp(
       servicesOver({ search: async () => [], stats: async () => ({ documents: 0, chunks: 0 }) }),
     );
-    const res = await textless.request(`${BASE}sources/anything`);
-    expect(res.status).toBe(501);
-    expect(await res.text()).toContain('Sources unavailable');
+    const page = await textless.request(`${BASE}sources/anything`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Sources unavailable');
+    const json = await textless.request(`${BASE}sources/anything`);
+    expect(await json.json()).toMatchObject({ error: { code: 'sources_unavailable' } });
   });
 });

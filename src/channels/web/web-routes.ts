@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppServices } from '../../services.js';
+import { HttpError } from '../../errors.js';
 import { CHAT_PAGE_HTML } from './chat-page.js';
 import { WIDGET_SCRIPT } from './generated/ui-bundle.js';
 import { docIdOfSourcePath, SOURCES_PATH_PREFIX } from './source-path.js';
@@ -33,10 +34,18 @@ export function webRoutes(services: AppServices) {
   app.get(`${SOURCES_PATH_PREFIX}*`, async (c) => {
     // The raw path, decoded once here: document ids may hold `/`, `#`, `?` and `%`.
     const id = docIdOfSourcePath(new URL(c.req.url).pathname);
+    // A person following a link gets a page; any other client the JSON error of DESIGN.md.
+    const toBrowser = /\btext\/html\b/i.test(c.req.header('accept') ?? '');
     const retriever = await services.retriever();
-    if (!retriever.document) return c.html(sourcesUnavailablePage(), 501);
+    if (!retriever.document) {
+      if (toBrowser) return c.html(sourcesUnavailablePage(), 404);
+      throw new HttpError(404, 'sources_unavailable', 'this index keeps no document texts to show');
+    }
     const document = id === undefined ? undefined : await retriever.document(id);
-    if (!document) return c.html(sourceNotFoundPage(id ?? c.req.path), 404);
+    if (!document) {
+      if (toBrowser) return c.html(sourceNotFoundPage(id ?? c.req.path), 404);
+      throw new HttpError(404, 'not_found', `no document ${JSON.stringify(id ?? c.req.path)} in the index`);
+    }
     const page = pageNumber(c.req.query('page'));
     const quote = c.req.query('quote');
     return c.html(sourcePage(document, { ...(page ? { page } : {}), ...(quote ? { quote } : {}) }));
