@@ -11,6 +11,8 @@ export const STARTUP_TIMEOUT_MS = 120_000;
 
 export interface NpmStart {
   url: string;
+  /** What npm start printed so far. */
+  output(): string;
   stop(): void;
 }
 
@@ -36,7 +38,7 @@ export async function startNpmStart(): Promise<NpmStart> {
       (res) => res.ok,
       () => false, // not listening yet
     );
-    if (healthy) return { url, stop };
+    if (healthy) return { url, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();

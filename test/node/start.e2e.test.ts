@@ -30,7 +30,7 @@ describe('npm start', () => {
   });
 
   it('applies the D1 migrations to the local database before serving, and keeps the Slack bot off', async () => {
-    expect(log).toContain('local D1 database is up to date');
+    expect(worker.output()).toContain('local D1 database is up to date');
     const slack = await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' });
     expect(slack.status).toBe(503);
     expect(await slack.json()).toMatchObject({ error: { code: 'slack_disabled' } });
