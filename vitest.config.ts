@@ -2,10 +2,13 @@ import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { ensureIndex } from './src/cli/index-store.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './src/cli/paths.js';
+import { writeUiBundle } from './src/cli/web-bundle.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './test/helpers/slack-requests.js';
 
 // The worker reads the index from its assets folder: build it (when stale) before workerd starts.
 await ensureIndex(DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE);
+// The worker serves the bundled chat UI as /widget.js (wrangler.toml [build] does this for wrangler).
+await writeUiBundle();
 
 // Replays and longer runs of the property tests reach workerd as bindings (test/helpers/fuzz.ts).
 const FUZZ_SETTINGS = Object.fromEntries(

@@ -12,7 +12,7 @@ import { AppError, HttpError, errorBody } from './errors.js';
 import { apiGuard } from './http/api-guard.js';
 import { MemoryRateLimiter } from './http/rate-limit.js';
 import { chatRoute } from './channels/web/chat-route.js';
-import { CHAT_PAGE_HTML, CHAT_PAGE_SCRIPT } from './channels/web/chat-page.js';
+import { webRoutes } from './channels/web/web-routes.js';
 import { slackRoutes } from './channels/slack/routes.js';
 import { openAIRoutes } from './channels/openai/openai-routes.js';
 import { openAIErrorBody, type OpenAIErrorFields } from './channels/openai/openai-error.js';
@@ -72,8 +72,7 @@ export function createApp(services: AppServices) {
     return c.json({ status: 'ok', mode: describeMode(config), documents, chunks });
   });
 
-  app.get('/', (c) => c.html(CHAT_PAGE_HTML));
-  app.get('/chat.js', (c) => c.body(CHAT_PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.route('/', webRoutes(services));
   app.route('/', chatRoute(services));
   app.route('/', openAIRoutes(services));
   // Authenticated by Slack's request signature, not API keys (channels/slack/verify-request.ts).

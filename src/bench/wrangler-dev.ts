@@ -65,6 +65,9 @@ function commandOf(pid: number): string {
 /** Starts `wrangler dev` and resolves once `/health` answers. */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
   const port = await freePort();
+  // Wranglers started together all find the default inspector port 9229 free, then all but
+  // one fail to bind it ("Address already in use"): each gets its own.
+  const inspectorPort = await freePort();
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const child: ChildProcess = spawn(
     join(options.root, 'node_modules', '.bin', 'wrangler'),
@@ -75,6 +78,8 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       '127.0.0.1',
       '--port',
       String(port),
+      '--inspector-port',
+      String(inspectorPort),
       '--log-level',
       'warn',
       '--show-interactive-dev-session=false',

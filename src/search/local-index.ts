@@ -1,5 +1,5 @@
 import type { Chunk, DocumentMeta, Lang, Passage } from '../types.js';
-import type { IndexStats, Retriever, SearchHit, SearchOptions } from './types.js';
+import type { IndexStats, Retriever, SearchHit, SearchOptions, SourceDocument } from './types.js';
 import { Bm25, Bm25Builder, type Bm25Postings } from './bm25.js';
 import { matchesFilters } from './filters.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, proximityScore, type QueryWord } from './proximity.js';
@@ -237,6 +237,11 @@ export class LocalIndex implements Retriever {
 
   documents(): DocumentMeta[] {
     return this.documentList;
+  }
+
+  async document(id: string): Promise<SourceDocument | undefined> {
+    const meta = this.docsById.get(id);
+    return meta && { meta, chunks: this.chunks.filter((c) => c.docId === id) };
   }
 
   async stats(): Promise<IndexStats> {

@@ -1,4 +1,4 @@
-import type { Lang, Passage } from '../types.js';
+import type { Chunk, DocumentMeta, Lang, Passage } from '../types.js';
 
 /** Metadata filters (DESIGN.md: date range, `lang`, `tags`). All given filters must hold. */
 export interface SearchFilters {
@@ -37,6 +37,12 @@ export interface IndexStats {
   languages?: Partial<Record<Lang, number>>;
 }
 
+/** A document with its chunks in reading order: what a source page shows (`GET /sources/:id`). */
+export interface SourceDocument {
+  meta: DocumentMeta;
+  chunks: Chunk[];
+}
+
 /**
  * The index port: the local index and the Upstash adapter both implement it.
  * No match is `[]`; deciding that the corpus cannot answer is the answer step's job.
@@ -44,4 +50,9 @@ export interface IndexStats {
 export interface Retriever {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   stats(): Promise<IndexStats>;
+  /**
+   * The document `id` (a corpus path) with its chunks; undefined when the index has none.
+   * Optional: an index that keeps no passage texts has no source pages to show.
+   */
+  document?(id: string): Promise<SourceDocument | undefined>;
 }

@@ -218,9 +218,9 @@ describe('POST /api/chat', () => {
 });
 
 describe('routing', () => {
-  it('serves the chat page and a JSON 404', async () => {
-    expect(await (await app.request('/')).text()).toContain('<script src="/chat.js"');
-    expect(await (await app.request('/chat.js')).text()).toContain('/api/chat');
+  it('serves the chat page, its script and a JSON 404', async () => {
+    expect(await (await app.request('/')).text()).toContain('<script src="/widget.js" data-mode="page"');
+    expect(await (await app.request('/widget.js')).text()).toContain('api/chat');
     const res = await app.request('/missing');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });

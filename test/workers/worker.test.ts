@@ -75,7 +75,7 @@ describe('worker in workerd', () => {
 
   it('serves the chat page and a JSON 404', async () => {
     const page = await worker.fetch(new Request(`${BASE}/`));
-    expect(await page.text()).toContain('<form');
+    expect(await page.text()).toContain('<div id="chat"></div>');
     const missing = await worker.fetch(new Request(`${BASE}/nope`));
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });

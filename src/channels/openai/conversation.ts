@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../types.js';
-import { MAX_MESSAGES } from '../web/chat-schema.js';
+import { MAX_MESSAGES } from '../web/chat-limits.js';
 import type { OpenAIMessage } from './request-schema.js';
 import { withoutSourcesList } from './sources-list.js';
 

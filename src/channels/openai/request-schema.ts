@@ -11,7 +11,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { readJsonBody } from '../json-body.js';
-import { MAX_MESSAGE_CHARS } from '../web/chat-schema.js';
+import { MAX_MESSAGE_CHARS } from '../web/chat-limits.js';
 import { OpenAIRequestError } from './openai-error.js';
 
 /** Every role of OpenAI's chat messages; `function` is the deprecated form of `tool`. */

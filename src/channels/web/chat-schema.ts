@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { isIsoCalendarDate } from '../../text/dates.js';
-
-/** Longest message accepted: a long pasted paragraph, not a document. */
-export const MAX_MESSAGE_CHARS = 8_000;
-export const MAX_MESSAGES = 50;
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from './chat-limits.js';
 
 const isoDate = z.string().refine(isIsoCalendarDate, 'must be a calendar date as YYYY-MM-DD');
 
