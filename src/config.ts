@@ -6,7 +6,7 @@
  * No key set means the embedded default (local index, offline answerer). A value that is
  * set but invalid is refused with a message naming the variable, never echoing a secret.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { modelFor } from './search/embeddings.js';
 
 /** Upstage Solar, the documented default for the OpenAI-compatible model. */

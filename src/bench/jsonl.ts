@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A JSONL line that is not valid JSON or does not fit the schema, named by file and line. */
 export class JsonlError extends Error {

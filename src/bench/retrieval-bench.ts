@@ -3,7 +3,7 @@
  * one-chunk document of the local index, every question is searched as a user would ask
  * it, and the ranking is scored against the gold passages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { Retriever } from '../search/types.js';
 import { createIndexData, LocalIndex } from '../search/local-index.js';

@@ -2,7 +2,7 @@
  * `--compare previous.json`: what got better or worse since an earlier run, per metric
  * (overall and per category) and per case (newly failing, newly passing).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   JUDGE_METRIC_KEYS,
   LOWER_IS_BETTER,

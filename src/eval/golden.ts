@@ -6,7 +6,7 @@
  * run with its line number and field: grading against a half-read golden set would
  * report figures for questions nobody chose.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatMessage, Lang } from '../types.js';
 
 const message = z.object({

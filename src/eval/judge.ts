@@ -8,7 +8,7 @@
  * `EVAL_JUDGE_MODEL`, each falling back to the answering model's `LLM_*` setting, so a
  * run can answer offline and be judged by a hosted model.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import {

@@ -3,7 +3,7 @@
  * `POST /api/chat`. Both return the response plus the ranked documents the answer was
  * built from, so one grader serves both.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { answerToCompletion, type AnswerDeps } from '../answer/pipeline.js';
 import type { ChatMessage, ChatResponse, Passage } from '../types.js';
 import type { GoldenCase } from './golden.js';

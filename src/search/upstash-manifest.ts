@@ -13,7 +13,7 @@
  * Upstash keeps bookkeeping in metadata: a hybrid index needs both vectors on every record
  * (upsert docs), so these records carry a placeholder vector.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenize } from '../text/tokenize.js';
 import { termDimension } from './sparse-vectors.js';
 import type { GlossaryEntry } from './glossary.js';

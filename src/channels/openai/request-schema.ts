@@ -9,7 +9,7 @@
  * (`response_format`), a forced tool call (`tool_choice`), `logprobs`, and audio output.
  */
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonBody } from '../json-body.js';
 import { MAX_MESSAGE_CHARS } from '../web/chat-limits.js';
 import { OpenAIRequestError } from './openai-error.js';

@@ -5,7 +5,7 @@
  * own and other bots' messages (else two bots answer each other forever), edits, deletions,
  * joins and every other subtype (https://api.slack.com/events/message#subtypes).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../../errors.js';
 import { slackTextToPlain } from './mrkdwn.js';
 

@@ -3,7 +3,7 @@
  * form; `/fund 질문` answers only the asker, `/fund public 질문` the channel, and
  * `/fund help` or a bare `/fund` explains the usage.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../../errors.js';
 
 const commandFormSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoCalendarDate } from '../../text/dates.js';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from './chat-limits.js';
 
