@@ -69,6 +69,8 @@ export interface TokenUsage {
 
 /** The `/api/chat` response body (DESIGN.md, "HTTP"). */
 export interface ChatResponse {
+  /** Names the answer for feedback (`POST /api/feedback`) and the answer log (issue 16). */
+  id: string;
   answer: string;
   language: Lang;
   citations: Citation[];

@@ -41,6 +41,11 @@ export function contextSize(question: string, base: number): number {
 }
 
 export interface AnswerRequest {
+  /**
+   * The answer's id (`response.id`), when the caller must know it before the answer ends:
+   * a `/v1` stream sends it in its first chunk (issue 16). Absent: a random UUID.
+   */
+  id?: string;
   messages: ChatMessage[];
   filters?: SearchFilters;
   /** Answer language; by default the question's. */
@@ -75,6 +80,10 @@ export type AnswerEvent =
   | { type: 'citations'; citations: Citation[] }
   | { type: 'done'; response: ChatResponse; passages: Passage[] };
 
+/** What `answerWithin` yields: the done event before the answer's id is put on it. */
+type AnswerStep =
+  Exclude<AnswerEvent, { type: 'done' }> | { type: 'done'; response: Omit<ChatResponse, 'id'>; passages: Passage[] };
+
 /**
  * The signal a question's upstream work runs under: the client going away, the deadline,
  * or the pipeline itself stopping early (a consumer that stops reading, an answer cut at
@@ -96,7 +105,8 @@ function upstreamFailure(error: unknown, what: string, work: ReturnType<typeof w
   return toUpstreamError(error, what);
 }
 
-function lastUserQuestion(messages: ChatMessage[]): { question: string; history: ChatMessage[] } {
+/** The question a conversation asks (its last user message, trimmed), and the turns before it. */
+export function lastUserQuestion(messages: ChatMessage[]): { question: string; history: ChatMessage[] } {
   const index = messages.map((m) => m.role).lastIndexOf('user');
   if (index < 0 || !messages[index]!.content.trim()) {
     throw new BadRequestError('messages must end with a non-empty user message');
@@ -158,8 +168,11 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
   const language = request.lang ?? answerLanguageOf(question);
   const usage = new UsageTally();
   const work = workSignal(request, deps.deadlineMs);
+  const id = request.id ?? crypto.randomUUID();
   try {
-    yield* answerWithin(question, history, language, usage, work, request, deps);
+    for await (const event of answerWithin(question, history, language, usage, work, request, deps)) {
+      yield event.type === 'done' ? { ...event, response: { id, ...event.response } } : event;
+    }
   } finally {
     // However the answer ends (done, failed, or its reader gone), nothing keeps running upstream.
     work.stop();
@@ -174,7 +187,7 @@ async function* answerWithin(
   work: ReturnType<typeof workSignal>,
   request: AnswerRequest,
   deps: AnswerDeps,
-): AsyncGenerator<AnswerEvent> {
+): AsyncGenerator<AnswerStep> {
   const { signal } = work;
   let searchQuestion = question;
   if (history.length > 0) {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { answerToCompletion, type AnswerDeps } from '../answer/pipeline.js';
-import type { ChatMessage, ChatResponse, Passage } from '../types.js';
+import type { ChatMessage, Passage } from '../types.js';
 import type { GoldenCase } from './golden.js';
 import type { ContextDocument, TargetReply } from './types.js';
 
@@ -127,7 +127,7 @@ export function endpointTarget(options: EndpointTargetOptions): EvalTarget {
         const first = parsed.error.issues[0]!;
         throw new EndpointError(`POST ${endpoint}: response ${first.path.join('.') || 'body'} ${first.message}`);
       }
-      const response: ChatResponse = parsed.data;
+      const response: TargetReply['response'] = parsed.data;
       const ordered = [...response.citations].sort((a, b) => a.n - b.n);
       return {
         response,

@@ -49,7 +49,8 @@ export interface ContextDocument {
 
 /** What a target (in-process pipeline or a deployment) returns for one case. */
 export interface TargetReply {
-  response: ChatResponse;
+  /** What is graded; the answer's id names it for feedback, and grading has none to give. */
+  response: Omit<ChatResponse, 'id'>;
   /** Document ids the answer was built from, best first, without repeats. */
   ranked: string[];
   context: ContextDocument[];

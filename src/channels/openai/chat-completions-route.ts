@@ -44,20 +44,23 @@ export function chatCompletionsRoute(services: AppServices) {
 
   app.post('/v1/chat/completions', async (c) => {
     const body = await readChatCompletionRequest(c);
-    const request = { messages: toConversation(body.messages), signal: c.req.raw.signal };
+    // Made here, not by answer(): a stream's first chunk carries it, before the answer ends.
+    const id = crypto.randomUUID();
+    const messages = toConversation(body.messages);
+    const request = { id, messages, signal: c.req.raw.signal };
     const deps = await answerDeps(services);
     const includeUsage = Boolean(body.stream && body.stream_options?.include_usage);
+    const meta: CompletionMeta = completionMeta(modelId, includeUsage, id);
 
     if (!body.stream) {
       const { response } = await answerToCompletion(request, deps);
-      return c.json(chatCompletion(completionMeta(modelId, includeUsage, response), response));
+      return c.json(chatCompletion(meta, response));
     }
 
     // Wait for the first event before answering: a model that fails before its first
     // token (rate limit, timeout, bad key) still gets an honest HTTP status and error body.
     const events = answer(request, deps);
     const first = await events.next();
-    const meta: CompletionMeta = completionMeta(modelId, includeUsage);
 
     return streamSSE(c, async (stream) => {
       try {

@@ -20,17 +20,19 @@ export interface CompletionMeta {
   includeUsage: boolean;
 }
 
+/** The prefix OpenAI's completion ids carry; feedback takes an answer id with or without it. */
+export const COMPLETION_ID_PREFIX = 'chatcmpl-';
+
 /**
- * `chatcmpl-<answer id>` when the answer has an id (issue 16: feedback refers to it, and
- * a client knows only this one), else a fresh one. The one place a completion id is made.
+ * `chatcmpl-<answer id>`: a client knows only this id, and feedback and the answer log
+ * (issue 16) refer to the answer by it. The one place a completion id is made.
  */
-export function completionId(response?: ChatResponse): string {
-  const answerId = response && 'id' in response && typeof response.id === 'string' ? response.id : undefined;
-  return `chatcmpl-${answerId ?? crypto.randomUUID().replaceAll('-', '')}`;
+export function completionId(answerId: string): string {
+  return `${COMPLETION_ID_PREFIX}${answerId}`;
 }
 
-export function completionMeta(model: string, includeUsage: boolean, response?: ChatResponse): CompletionMeta {
-  return { id: completionId(response), created: Math.floor(Date.now() / 1000), model, includeUsage };
+export function completionMeta(model: string, includeUsage: boolean, answerId: string): CompletionMeta {
+  return { id: completionId(answerId), created: Math.floor(Date.now() / 1000), model, includeUsage };
 }
 
 /** `length` when the answer was cut at LLM_MAX_TOKENS, as OpenAI reports a `max_tokens` cut. */

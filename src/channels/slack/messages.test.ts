@@ -13,7 +13,7 @@ import {
 const ORIGIN = 'https://fund.example.workers.dev';
 
 function response(answer: string, citations: Citation[] = [], language: 'ko' | 'en' = 'ko'): ChatResponse {
-  return { answer, language, citations, refused: citations.length === 0 };
+  return { id: 'answer-1', answer, language, citations, refused: citations.length === 0 };
 }
 
 const sectionTexts = (blocks: SlackBlock[] = []) => blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : []));
