@@ -7,6 +7,7 @@ import { createChatTranslator, type QueryTranslator } from './search/query-trans
 import { createChatModel } from './answer/model-factory.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { SlackEventLedger } from './channels/slack/event-ledger.js';
+import type { AnswerLog } from './answer-log/types.js';
 import { UpstashIndex } from './search/upstash-index.js';
 import { connectUpstash } from './search/upstash-connect.js';
 import { createReranker, withReranking } from './search/rerank.js';
@@ -32,6 +33,12 @@ export interface AppServices {
    * retries are not answered twice. Required when Slack is configured.
    */
   slackEvents?: SlackEventLedger;
+  /**
+   * Where answers and their feedback are kept (D1 in the worker). Absent (the Node CLI,
+   * tests without D1): answers are not logged, `POST /api/feedback` answers 503, and
+   * ADMIN_API_KEY refuses to start.
+   */
+  answerLog?: AnswerLog;
 }
 
 /** Memoizes an async loader; a failed load is retried on the next call instead of cached. */

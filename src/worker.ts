@@ -15,6 +15,7 @@ import { createServices, type AppServices } from './services.js';
 import { loadIndexFromAssets } from './search/index-asset.js';
 import { durableRateLimiter, type RateLimiterObject } from './http/rate-limiter-object.js';
 import { D1SlackEventLedger } from './channels/slack/event-ledger.js';
+import { D1AnswerLog } from './answer-log/d1-answer-log.js';
 
 // The entry's exports are its handlers: `default`, and the Durable Object classes bound in wrangler.toml.
 export { RateLimiterObject } from './http/rate-limiter-object.js';
@@ -22,7 +23,7 @@ export { RateLimiterObject } from './http/rate-limiter-object.js';
 interface Env {
   ASSETS: Fetcher;
   RATE_LIMITER?: DurableObjectNamespace<RateLimiterObject>;
-  /** D1 `fund-assistant` (wrangler.toml): Slack events taken (migrations/). */
+  /** D1 `fund-assistant` (wrangler.toml): Slack events taken and the answer log (migrations/). */
   DB?: D1Database;
   [name: string]: unknown;
 }
@@ -40,7 +41,10 @@ function buildServices(env: Env): AppServices {
   if (config.rateLimitPerMinute > 0 && env.RATE_LIMITER) {
     services.rateLimiter = durableRateLimiter(env.RATE_LIMITER, config.rateLimitPerMinute);
   }
-  if (env.DB) services.slackEvents = new D1SlackEventLedger(env.DB);
+  if (env.DB) {
+    services.slackEvents = new D1SlackEventLedger(env.DB);
+    services.answerLog = new D1AnswerLog(env.DB);
+  }
   return services;
 }
 

@@ -7,13 +7,14 @@
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { AppServices } from '../../services.js';
-import { answer, answerToCompletion } from '../../answer/pipeline.js';
+import { answer, answerToCompletion, lastUserQuestion } from '../../answer/pipeline.js';
 import { answerDeps } from '../../answer/answer-deps.js';
 import { AppError, UpstreamError } from '../../errors.js';
 import { readChatCompletionRequest } from './request-schema.js';
 import { toConversation } from './conversation.js';
 import { sourcesList } from './sources-list.js';
 import { openAIErrorBody } from './openai-error.js';
+import { logAnswerInBackground } from '../../answer-log/record-answer.js';
 import {
   chatCompletion,
   completionMeta,
@@ -43,6 +44,7 @@ export function chatCompletionsRoute(services: AppServices) {
   const modelId = services.config.openaiModelId;
 
   app.post('/v1/chat/completions', async (c) => {
+    const startedAt = Date.now();
     const body = await readChatCompletionRequest(c);
     // Made here, not by answer(): a stream's first chunk carries it, before the answer ends.
     const id = crypto.randomUUID();
@@ -51,9 +53,11 @@ export function chatCompletionsRoute(services: AppServices) {
     const deps = await answerDeps(services);
     const includeUsage = Boolean(body.stream && body.stream_options?.include_usage);
     const meta: CompletionMeta = completionMeta(modelId, includeUsage, id);
+    const logged = { channel: 'openai' as const, question: lastUserQuestion(messages).question, startedAt };
 
     if (!body.stream) {
       const { response } = await answerToCompletion(request, deps);
+      logAnswerInBackground(c, services, { ...logged, response });
       return c.json(chatCompletion(meta, response));
     }
 
@@ -70,6 +74,7 @@ export function chatCompletionsRoute(services: AppServices) {
           if (event.type === 'token') await send(stream, contentChunk(meta, event.text));
           if (event.type !== 'done') continue;
           const { response } = event;
+          logAnswerInBackground(c, services, { ...logged, response });
           const sources = sourcesList(response.citations, response.language);
           if (sources) await send(stream, contentChunk(meta, sources));
           await send(stream, finishChunk(meta, response));
