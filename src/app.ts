@@ -15,6 +15,7 @@ import { chatRoute } from './channels/web/chat-route.js';
 import { webRoutes } from './channels/web/web-routes.js';
 import { slackRoutes } from './channels/slack/routes.js';
 import { openAIRoutes } from './channels/openai/openai-routes.js';
+import { feedbackRoute } from './feedback/feedback-route.js';
 import { openAIErrorBody, type OpenAIErrorFields } from './channels/openai/openai-error.js';
 
 /** Request bodies larger than this are refused with 413, counted as they stream in. */
@@ -74,6 +75,7 @@ export function createApp(services: AppServices) {
 
   app.route('/', webRoutes(services));
   app.route('/', chatRoute(services));
+  app.route('/', feedbackRoute(services));
   app.route('/', openAIRoutes(services));
   // Authenticated by Slack's request signature, not API keys (channels/slack/verify-request.ts).
   app.route('/', slackRoutes(services));

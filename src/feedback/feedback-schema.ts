@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { COMPLETION_ID_PREFIX } from '../channels/openai/completion.js';
+
+/** A comment says what was wrong in a few sentences; longer text belongs in a ticket. */
+export const MAX_COMMENT_CHARS = 2000;
+/** Answer ids are UUIDs (36 characters); this leaves room for other schemes, not for junk. */
+const MAX_ID_CHARS = 100;
+
+/**
+ * `POST /api/feedback` (DESIGN.md): `{"id","rating":"up"|"down","comment"?}`. The id is
+ * the answer's `id`, or the `chatcmpl-…` id a `/v1` client saw; a blank comment is none.
+ */
+export const feedbackRequestSchema = z.object({
+  id: z
+    .string({ message: 'must be the id of an answer' })
+    .trim()
+    .regex(new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_CHARS}}$`), 'must be the id of an answer')
+    .transform((id) => (id.startsWith(COMPLETION_ID_PREFIX) ? id.slice(COMPLETION_ID_PREFIX.length) : id)),
+  rating: z.enum(['up', 'down'], { message: 'must be "up" or "down"' }),
+  comment: z
+    .string({ message: 'must be a string' })
+    .max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`)
+    .transform((comment) => comment.trim() || undefined)
+    .optional(),
+});
+
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
