@@ -16,6 +16,7 @@ import { webRoutes } from './channels/web/web-routes.js';
 import { slackRoutes } from './channels/slack/routes.js';
 import { openAIRoutes } from './channels/openai/openai-routes.js';
 import { feedbackRoute } from './feedback/feedback-route.js';
+import { adminRoutes } from './channels/admin/admin-routes.js';
 import { openAIErrorBody, type OpenAIErrorFields } from './channels/openai/openai-error.js';
 
 /** Request bodies larger than this are refused with 413, counted as they stream in. */
@@ -77,6 +78,8 @@ export function createApp(services: AppServices) {
   app.route('/', chatRoute(services));
   app.route('/', feedbackRoute(services));
   app.route('/', openAIRoutes(services));
+  // Behind ADMIN_API_KEY, not API keys (channels/admin/admin-routes.ts).
+  app.route('/', adminRoutes(services));
   // Authenticated by Slack's request signature, not API keys (channels/slack/verify-request.ts).
   app.route('/', slackRoutes(services));
 

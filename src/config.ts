@@ -34,6 +34,8 @@ export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
  * multi-part answer while bounding what one question can cost and stream (issue 10).
  */
 export const DEFAULT_LLM_MAX_TOKENS = 1024;
+/** An admin key shorter than this could be guessed; `openssl rand -hex 32` makes a good one. */
+export const MIN_ADMIN_API_KEY_CHARS = 16;
 
 const SECRET_NAMES = new Set([
   'LLM_API_KEY',
@@ -43,6 +45,7 @@ const SECRET_NAMES = new Set([
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
   'API_KEYS',
+  'ADMIN_API_KEY',
 ]);
 
 const httpUrl = z
@@ -119,6 +122,10 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\w.:\/-]{1,128}$/, 'must be 1 to 128 letters, digits or . _ : / -')
     .optional(),
+  ADMIN_API_KEY: text
+    .min(MIN_ADMIN_API_KEY_CHARS, `must be at least ${MIN_ADMIN_API_KEY_CHARS} characters`)
+    .regex(/^\S+$/, 'must not contain spaces (it is sent as a Bearer token)')
+    .optional(),
 });
 
 export const CONFIG_NAMES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
@@ -193,6 +200,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** The model id of the OpenAI-compatible API. */
   openaiModelId: string;
+  /** Absent: `/admin` and `/admin/api/*` are off and say how to turn them on. */
+  adminApiKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -364,6 +373,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     widgetOrigins: v.WIDGET_ORIGINS ?? [],
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 0,
     openaiModelId: v.OPENAI_MODEL_ID ?? DEFAULT_OPENAI_MODEL_ID,
+    ...(v.ADMIN_API_KEY ? { adminApiKey: v.ADMIN_API_KEY } : {}),
   };
 }
 
