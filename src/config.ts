@@ -34,6 +34,8 @@ export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
  * multi-part answer while bounding what one question can cost and stream (issue 10).
  */
 export const DEFAULT_LLM_MAX_TOKENS = 1024;
+/** A quarter of questions is enough to see which gaps recur, short enough to keep little (issue 16). */
+export const DEFAULT_LOG_RETENTION_DAYS = 90;
 /** An admin key shorter than this could be guessed; `openssl rand -hex 32` makes a good one. */
 export const MIN_ADMIN_API_KEY_CHARS = 16;
 
@@ -126,6 +128,7 @@ const envSchema = z.object({
     .min(MIN_ADMIN_API_KEY_CHARS, `must be at least ${MIN_ADMIN_API_KEY_CHARS} characters`)
     .regex(/^\S+$/, 'must not contain spaces (it is sent as a Bearer token)')
     .optional(),
+  LOG_RETENTION_DAYS: positiveInt.max(3650, 'must be at most 3650 (ten years)').optional(),
 });
 
 export const CONFIG_NAMES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
@@ -202,6 +205,8 @@ export interface Config {
   openaiModelId: string;
   /** Absent: `/admin` and `/admin/api/*` are off and say how to turn them on. */
   adminApiKey?: string;
+  /** Answer-log rows older than this many days are deleted by the daily cron. */
+  logRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -374,6 +379,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 0,
     openaiModelId: v.OPENAI_MODEL_ID ?? DEFAULT_OPENAI_MODEL_ID,
     ...(v.ADMIN_API_KEY ? { adminApiKey: v.ADMIN_API_KEY } : {}),
+    logRetentionDays: v.LOG_RETENTION_DAYS ?? DEFAULT_LOG_RETENTION_DAYS,
   };
 }
 
