@@ -6,6 +6,13 @@ export const MAX_COMMENT_CHARS = 2000;
 /** Answer ids are UUIDs (36 characters); this leaves room for other schemes, not for junk. */
 const MAX_ID_CHARS = 100;
 
+const ANSWER_ID = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_CHARS}}$`);
+
+/** Whether `id` is shaped like an answer id (a UUID, or `chatcmpl-` and one). */
+export function isAnswerId(id: string): boolean {
+  return ANSWER_ID.test(id);
+}
+
 /**
  * `POST /api/feedback` (DESIGN.md): `{"id","rating":"up"|"down","comment"?}`. The id is
  * the answer's `id`, or the `chatcmpl-…` id a `/v1` client saw; a blank comment is none.
@@ -14,7 +21,7 @@ export const feedbackRequestSchema = z.object({
   id: z
     .string({ message: 'must be the id of an answer' })
     .trim()
-    .regex(new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_CHARS}}$`), 'must be the id of an answer')
+    .regex(ANSWER_ID, 'must be the id of an answer')
     .transform((id) => (id.startsWith(COMPLETION_ID_PREFIX) ? id.slice(COMPLETION_ID_PREFIX.length) : id)),
   rating: z.enum(['up', 'down'], { message: 'must be "up" or "down"' }),
   comment: z

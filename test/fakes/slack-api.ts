@@ -4,7 +4,9 @@
  * JSON or form body; replies `{"ok":true,…}` or HTTP 200 `{"ok":false,"error":"…"}`, and 429
  * with `Retry-After` when rate-limited (https://api.slack.com/docs/rate-limits). It keeps the
  * messages it is sent, so `conversations.replies` returns a thread with the bot's answers in
- * it. It also serves slash commands' `response_url`s (`POST /commands/…`).
+ * it. It also serves the `response_url`s of slash commands (`POST /commands/…`) and of
+ * interactions (`POST /actions/…`), and opens modals (`views.open`) for trigger ids that
+ * `fakeTriggerId()` made less than three seconds before, as Slack's expire.
  *
  * Tests in Node use the returned object; tests in workerd (which cannot reach this process's
  * memory) use the same operations over HTTP under `/_fake/` (test/helpers/slack-fake-client.ts).
@@ -17,6 +19,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TRIGGER_ID_LIFETIME_MS } from '../helpers/slack-requests.js';
 
 export const FAKE_BOT_USER_ID = 'U0FUNDBOT';
 export const FAKE_BOT_ID = 'B0FUNDBOT';
@@ -59,8 +62,10 @@ export interface FakeSlackApi {
   /** The server's origin, for response URLs and the control API. */
   origin: string;
   calls: RecordedSlackCall[];
-  /** A `response_url` this server accepts, unique per `id`. */
+  /** A slash command's `response_url` this server accepts, unique per `id`. */
   responseUrl(id: string): string;
+  /** An interaction's `response_url` this server accepts, unique per `id`. */
+  actionResponseUrl(id: string): string;
   /** Adds messages to a channel, as if people had posted them. */
   addMessages(channel: string, messages: FakeSlackMessage[]): void;
   failNext(failure: FakeSlackFailure): void;
@@ -163,6 +168,29 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     return { ok: true, channel, ts: message.ts, message };
   }
 
+  // https://api.slack.com/methods/views.open and https://api.slack.com/reference/surfaces/views
+  function openView(params: Record<string, unknown>): Record<string, unknown> {
+    const trigger = typeof params.trigger_id === 'string' ? /^(\d+)\.\d+\.[0-9a-f]+$/.exec(params.trigger_id) : null;
+    if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
+    if (Date.now() - Number(trigger[1]) > TRIGGER_ID_LIFETIME_MS) return { ok: false, error: 'expired_trigger_id' };
+    const view = params.view as Record<string, unknown> | undefined;
+    const plain = (value: unknown, max: number) => {
+      const text = value as { type?: unknown; text?: unknown } | undefined;
+      return text?.type === 'plain_text' && typeof text.text === 'string' && text.text.length <= max;
+    };
+    const problems = [
+      view?.type === 'modal' || 'view.type must be modal',
+      plain(view?.title, 24) || 'view.title must be plain_text of at most 24 characters',
+      view?.submit === undefined || plain(view.submit, 24) || 'view.submit must be plain_text of at most 24 characters',
+      view?.close === undefined || plain(view.close, 24) || 'view.close must be plain_text of at most 24 characters',
+      (Array.isArray(view?.blocks) && view.blocks.length <= 100) || 'view.blocks must be a list of at most 100 blocks',
+      String(view?.private_metadata ?? '').length <= 3000 || 'view.private_metadata must be at most 3000 characters',
+      String(view?.callback_id ?? '').length <= 255 || 'view.callback_id must be at most 255 characters',
+    ].filter((p): p is string => typeof p === 'string');
+    if (problems.length) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    return { ok: true, view: { id: `V${nextTs().replace('.', '')}`, ...view } };
+  }
+
   function callMethod(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
@@ -194,6 +222,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
       }
       case 'conversations.replies':
         return repliesOf(params);
+      case 'views.open':
+        return openView(params);
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -251,7 +281,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: 'method_not_allowed' });
     if (params === undefined) return sendJson(res, 200, { ok: false, error: 'invalid_json' });
     if (path.startsWith('/api/')) return handleApi(req, res, record.method, record);
-    if (path.startsWith('/commands/')) {
+    if (path.startsWith('/commands/') || path.startsWith('/actions/')) {
       // Slack answers a response_url post with a bare "ok".
       res.writeHead(200, { 'content-type': 'text/plain' });
       return res.end('ok');
@@ -268,6 +298,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     origin,
     calls,
     responseUrl: (id) => `${origin}/commands/${FAKE_TEAM_ID}/${encodeURIComponent(id)}`,
+    actionResponseUrl: (id) => `${origin}/actions/${FAKE_TEAM_ID}/${encodeURIComponent(id)}`,
     addMessages,
     failNext: (failure) => void failures.push(failure),
     close: () =>

@@ -28,6 +28,11 @@ export class SlackFakeClient {
     );
   }
 
+  /** An interaction's response URL the fake accepts, unique per `id`. */
+  actionResponseUrl(id: string): string {
+    return `${this.origin}/actions/T0FAKE/${encodeURIComponent(id)}`;
+  }
+
   async addMessages(channel: string, messages: FakeSlackMessage[]): Promise<void> {
     await this.control('messages', { channel, messages });
   }

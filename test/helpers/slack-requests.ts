@@ -17,6 +17,17 @@ export function uniqueId(prefix: string): string {
   return `${prefix}${Date.now().toString(36).toUpperCase()}${counter}${Math.floor(Math.random() * 1e6)}`;
 }
 
+/** A trigger id is usable this long (https://api.slack.com/interactivity/handling#modal_responses). */
+export const TRIGGER_ID_LIFETIME_MS = 3_000;
+
+/**
+ * A trigger id as Slack formats them (`<digits>.<digits>.<hex>`); the fake Slack reads the
+ * moment it was issued from its first part and refuses it three seconds later.
+ */
+export function fakeTriggerId(issuedAt = Date.now()): string {
+  return `${issuedAt}.${Math.floor(Math.random() * 1e9)}.${Math.random().toString(16).slice(2, 14).padEnd(12, '0')}`;
+}
+
 /** A Slack timestamp `secondsAgo` before now. */
 export function slackTs(secondsAgo = 0): string {
   const micros = Date.now() * 1000 - Math.round(secondsAgo * 1e6);

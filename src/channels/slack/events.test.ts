@@ -25,6 +25,7 @@ describe('decideEvent', () => {
         threadTs: '10.000100',
         inThread: false,
         text: '투자 규모는?',
+        user: 'U1',
         botUserId: 'U0FUNDBOT',
       },
     });

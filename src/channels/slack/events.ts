@@ -78,6 +78,8 @@ export interface SlackQuestion {
   inThread: boolean;
   /** The question as plain text, mentions removed; empty when someone only said the bot's name. */
   text: string;
+  /** Who asked (hashed before it is logged). */
+  user: string;
   /** The bot's user id, when the payload names it. */
   botUserId?: string;
 }
@@ -117,6 +119,7 @@ export function decideEvent(payload: EventCallback): EventDecision {
       threadTs: event.thread_ts ?? event.ts,
       inThread: event.thread_ts !== undefined && event.thread_ts !== event.ts,
       text: slackTextToPlain(event.text ?? ''),
+      user: event.user,
       ...(botUserId ? { botUserId } : {}),
     },
   };

@@ -4,11 +4,11 @@
  *
  * Each message is `{ text, blocks }`: `text` is the notification and screen-reader fallback
  * and what `conversations.replies` returns, so a thread's history reads the answer from it.
- * Issue 16 appends an actions block (feedback buttons) to the last message: one block of
- * room is kept for it.
+ * The last message ends with the feedback buttons (feedback.ts), in the block kept for them.
  */
 import type { ChatResponse, Citation, Lang } from '../../types.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from './mrkdwn.js';
+import { feedbackButtons } from './feedback.js';
 
 /** A section's text holds at most 3,000 characters (https://api.slack.com/reference/block-kit/blocks#section). */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -18,7 +18,7 @@ export const MAX_BLOCKS = 50;
 export const MESSAGE_TEXT_LIMIT = 40_000;
 /** A context block holds at most 10 elements (https://api.slack.com/reference/block-kit/blocks#context). */
 export const CONTEXT_ELEMENT_LIMIT = 10;
-/** Blocks kept free in an answer's last message for issue 16's feedback buttons. */
+/** Blocks kept free in an answer's last message for the feedback buttons. */
 export const RESERVED_BLOCKS = 1;
 /** A source title longer than this is cut: the context line is a pointer, not the document. */
 const MAX_TITLE_CHARS = 150;
@@ -45,6 +45,8 @@ export interface AnswerMessageOptions {
   publicOrigin: string;
   /** Quoted above the answer when it is posted away from the question (a slash command's reply). */
   question?: string;
+  /** Thumbs up/down under the answer, carrying its id: only when ratings can be recorded. */
+  feedback?: boolean;
 }
 
 const SOURCES_LABEL: Record<Lang, string> = { ko: '출처', en: 'Sources' };
@@ -166,6 +168,7 @@ export function answerMessages(response: ChatResponse, options: AnswerMessageOpt
     texts.push(text);
   });
   blocks.push(...sources);
+  if (options.feedback) blocks.push(feedbackButtons(response.id, lang));
   flush();
   return messages;
 }

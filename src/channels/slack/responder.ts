@@ -8,6 +8,8 @@
  */
 import type { AnswerDeps } from '../../answer/pipeline.js';
 import { answerToCompletion } from '../../answer/pipeline.js';
+import type { AnswerRecord } from '../../answer-log/record-answer.js';
+import type { UserHasher } from './user-hash.js';
 import { answerLanguageOf } from '../../answer/answer-language.js';
 import { AppError } from '../../errors.js';
 import type { ChatMessage, ChatResponse, Lang } from '../../types.js';
@@ -32,6 +34,10 @@ export interface SlackResponderOptions {
   answerDeps: () => Promise<AnswerDeps>;
   /** The bot's user id when an event did not name it (`auth.test`, asked once). */
   botUserId: () => Promise<string | undefined>;
+  /** Writes an answer to the answer log; never rejects. Absent: answers are not logged, and carry no buttons. */
+  recordAnswer?: (record: AnswerRecord) => Promise<void>;
+  /** Turns a Slack user id into the keyed hash the log keeps. */
+  hashUser: UserHasher;
 }
 
 /** A slash command's question, answered through its `response_url`. */
@@ -40,6 +46,8 @@ export interface CommandQuestion {
   responseUrl: string;
   responseType: 'ephemeral' | 'in_channel';
   command: string;
+  /** Who asked (hashed before it is logged). */
+  userId?: string;
 }
 
 /** What failed, for the log: an app error's message names the upstream; anything else only its kind. */
@@ -54,9 +62,28 @@ function withSlackDeadline(deps: AnswerDeps): AnswerDeps {
 export class SlackResponder {
   constructor(private readonly options: SlackResponderOptions) {}
 
-  private async answer(messages: ChatMessage[]): Promise<ChatResponse> {
+  /**
+   * Answers, and starts writing the answer to the log beside the posting of it: the write
+   * goes into `logging` (its promise never rejects), for the caller to await at the end.
+   */
+  private async answer(messages: ChatMessage[], asker: string | undefined, logging: Promise<void>[]) {
+    const startedAt = Date.now();
     const deps = withSlackDeadline(await this.options.answerDeps());
-    return (await answerToCompletion({ messages }, deps)).response;
+    const { response } = await answerToCompletion({ messages }, deps);
+    const { recordAnswer, hashUser } = this.options;
+    if (recordAnswer) {
+      const question = messages.at(-1)!.content;
+      logging.push(
+        (asker ? hashUser(asker) : Promise.resolve(undefined)).then((hashed) =>
+          recordAnswer({ channel: 'slack', question, startedAt, response, ...(hashed ? { asker: hashed } : {}) }),
+        ),
+      );
+    }
+    return response;
+  }
+
+  private messageOptions(publicOrigin: string, question?: string) {
+    return { publicOrigin, feedback: Boolean(this.options.recordAnswer), ...(question ? { question } : {}) };
   }
 
   /** Best effort: a missing reaction must not cost the answer. */
@@ -97,10 +124,14 @@ export class SlackResponder {
       return;
     }
     await this.react('reactions.add', question);
+    const logging: Promise<void>[] = [];
     try {
       const history = question.inThread ? await this.threadHistory(question) : [];
-      const response = await this.answer([...history, { role: 'user', content: question.text }]);
-      for (const message of answerMessages(response, { publicOrigin })) await this.postInThread(question, message);
+      const messages: ChatMessage[] = [...history, { role: 'user', content: question.text }];
+      const response = await this.answer(messages, question.user, logging);
+      for (const message of answerMessages(response, this.messageOptions(publicOrigin))) {
+        await this.postInThread(question, message);
+      }
       console.log(
         `slack: event ${question.eventId} answered in ${Date.now() - started} ms ` +
           `(${response.refused ? 'refused' : `${response.citations.length} sources`}, ${history.length} turns of history)`,
@@ -111,7 +142,7 @@ export class SlackResponder {
         console.error(`slack: event ${question.eventId}: the apology failed too: ${describeFailure(apologyError)}`),
       );
     } finally {
-      await this.react('reactions.remove', question);
+      await Promise.all([...logging, this.react('reactions.remove', question)]);
     }
   }
 
@@ -135,9 +166,10 @@ export class SlackResponder {
         replace_original: false,
         ...message,
       });
+    const logging: Promise<void>[] = [];
     try {
-      const response = await this.answer([{ role: 'user', content: command.question }]);
-      for (const message of answerMessages(response, { publicOrigin, question: command.question })) {
+      const response = await this.answer([{ role: 'user', content: command.question }], command.userId, logging);
+      for (const message of answerMessages(response, this.messageOptions(publicOrigin, command.question))) {
         await respond(message);
       }
       console.log(`slack: ${command.command} answered in ${Date.now() - started} ms (${command.responseType})`);
@@ -149,6 +181,8 @@ export class SlackResponder {
         .catch((apologyError) =>
           console.error(`slack: ${command.command}: the apology failed too: ${describeFailure(apologyError)}`),
         );
+    } finally {
+      await Promise.all(logging);
     }
   }
 }

@@ -24,6 +24,10 @@ import type { SlackEventLedger } from './event-ledger.js';
 import { SlackResponder } from './responder.js';
 import { isSlackResponseUrl, parseCommandForm, readCommandText } from './slash-command.js';
 import { usageMessage } from './messages.js';
+import { readInteraction } from './feedback.js';
+import { SlackFeedback } from './interactions.js';
+import { slackUserHasher } from './user-hash.js';
+import { recordAnswer } from '../../answer-log/record-answer.js';
 
 export const SLACK_ROUTES = ['/slack/events', '/slack/commands', '/slack/interactions'] as const;
 
@@ -55,6 +59,8 @@ function disabledRoutes(): Hono<SlackRequestEnv> {
 
 function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: AppServices): Hono<SlackRequestEnv> {
   const client = new SlackApiClient({ baseUrl: slack.apiBaseUrl, token: slack.botToken });
+  const hashUser = slackUserHasher(slack.signingSecret);
+  const log = services.answerLog;
   const responder = new SlackResponder({
     slack: client,
     answerDeps: () => answerDeps(services),
@@ -62,7 +68,10 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
       const reply = await client.call('auth.test');
       return typeof reply.user_id === 'string' ? reply.user_id : undefined;
     }),
+    hashUser,
+    ...(log ? { recordAnswer: (record) => recordAnswer(services, record) } : {}),
   });
+  const feedback = log ? new SlackFeedback({ slack: client, log, hashUser }) : undefined;
   const publicOrigin = (c: Context) => new URL(c.req.url).origin;
 
   const app = new Hono<SlackRequestEnv>();
@@ -98,6 +107,7 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
           responseUrl: form.response_url,
           responseType: request.responseType,
           command: form.command,
+          ...(form.user_id ? { userId: form.user_id } : {}),
         },
         publicOrigin(c),
       ),
@@ -105,17 +115,20 @@ function enabledRoutes(slack: SlackConfig, ledger: SlackEventLedger, services: A
     return c.json({ response_type: 'ephemeral', text: WORKING_TEXT[answerLanguageOf(request.question)] });
   });
 
-  // Button clicks and other interactive payloads (https://api.slack.com/interactivity/handling):
-  // acknowledged once verified. No message carries a button yet; issue 16 handles feedback here.
+  // Button clicks and modal submissions (https://api.slack.com/interactivity/handling):
+  // the feedback buttons under answers and the comment modal a 👎 opens (interactions.ts).
+  // Anything else is acknowledged and ignored.
   app.post('/slack/interactions', async (c) => {
-    const payload = new URLSearchParams(c.get('slackBody')).get('payload');
-    let type: unknown;
-    try {
-      type = (JSON.parse(payload ?? '') as { type?: unknown }).type;
-    } catch {
-      throw new HttpError(400, 'invalid_request', 'payload: expected the JSON of an interaction');
+    const interaction = readInteraction(c.get('slackBody'));
+    if (!feedback || interaction.kind === 'other') return c.body(null, 200);
+    if (interaction.kind === 'comment') {
+      const errors = await feedback.comment(interaction);
+      return errors ? c.json(errors) : c.body(null, 200);
     }
-    if (typeof type !== 'string') throw new HttpError(400, 'invalid_request', 'payload.type: expected a string');
+    if (interaction.responseUrl && !isSlackResponseUrl(interaction.responseUrl, slack.apiBaseUrl)) {
+      throw new HttpError(400, 'invalid_request', "payload.response_url: not one of Slack's response URLs");
+    }
+    c.executionCtx.waitUntil(feedback.rate(interaction));
     return c.body(null, 200);
   });
 

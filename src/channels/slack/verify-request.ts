@@ -28,7 +28,8 @@ export type SignatureVerdict = 'valid' | 'missing' | 'stale' | 'mismatch';
 
 const encoder = new TextEncoder();
 
-async function hmacHex(secret: string, message: string): Promise<string> {
+/** Hex HMAC-SHA256 of `message` keyed with `secret`. */
+export async function hmacHex(secret: string, message: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
     'sign',
   ]);
