@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { COMPLETION_ID_PREFIX } from '../channels/openai/completion.js';
-
-/** A comment says what was wrong in a few sentences; longer text belongs in a ticket. */
-export const MAX_COMMENT_CHARS = 2000;
+import { MAX_COMMENT_CHARS } from './feedback-limits.js';
 /** Answer ids are UUIDs (36 characters); this leaves room for other schemes, not for junk. */
 const MAX_ID_CHARS = 100;
 

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import type { Lang } from '../../types.js';
 import type { Rating } from '../../answer-log/types.js';
-import { MAX_COMMENT_CHARS, isAnswerId } from '../../feedback/feedback-schema.js';
+import { isAnswerId } from '../../feedback/feedback-schema.js';
+import { MAX_COMMENT_CHARS } from '../../feedback/feedback-limits.js';
 import type { SlackBlock, SlackMessage } from './messages.js';
 
 export const FEEDBACK_BLOCK_ID = 'feedback';

@@ -28,8 +28,8 @@ export class ChatRequestError extends Error {
   }
 }
 
-/** The `done` event: the response, with the `id` feedback will refer to once the API sends one (issue 16). */
-export type ChatResult = ChatResponse & { id?: string };
+/** The `done` event: the response, with the `id` feedback refers to (issue 16). */
+export type ChatResult = ChatResponse;
 
 export interface StreamChatOptions {
   signal?: AbortSignal;
@@ -49,7 +49,8 @@ function retryAfterOf(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
-async function httpError(response: Response): Promise<ChatRequestError> {
+/** The API's error response as the UI's error: its status, message and `Retry-After`. */
+export async function httpError(response: Response): Promise<ChatRequestError> {
   const body: unknown = await response.json().catch(() => null);
   const message = errorMessageOf(body) ?? `${response.status} ${response.statusText}`.trim();
   return new ChatRequestError('http', message, response.status, retryAfterOf(response));

@@ -9,6 +9,7 @@ import { createComposer } from './composer.js';
 import { h, icon } from './dom.js';
 import type { UiText } from './i18n.js';
 import { copyText, renderTurn, type MessageViewContext } from './message-view.js';
+import { sendFeedback, type Rating } from './feedback-client.js';
 
 const CLOSE_ICON = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z';
 const NEW_CHAT_ICON = 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z';
@@ -57,6 +58,7 @@ const FOLLOW_SLACK = 48;
 export function createChatView(options: ChatViewOptions): ChatView {
   const { text, store, apiBase } = options;
   const endpoint = new URL('api/chat', apiBase).href;
+  const feedbackEndpoint = new URL('api/feedback', apiBase).href;
   let turns: Turn[] = store.load();
   let running: AbortController | undefined;
 
@@ -84,6 +86,7 @@ export function createChatView(options: ChatViewOptions): ChatView {
     apiBase,
     onRetry: retry,
     onCopy: (turn) => copyToClipboard(copyText(turn, text, apiBase), element),
+    onRate: (turn, rating, comment) => void rate(turn, rating, comment),
   };
   const elements = new Map<Turn, HTMLElement>();
 
@@ -180,6 +183,30 @@ export function createChatView(options: ChatViewOptions): ChatView {
     if (!turns.includes(answer)) return; // "new chat" while it streamed
     update(answer);
     store.save(turns);
+  }
+
+  /**
+   * Records a rating (and a 👎's comment). Another click replaces the earlier rating, as the
+   * API does; the turn shows each step and keeps the result with the conversation.
+   */
+  async function rate(turn: AssistantTurn, rating: Rating, comment?: string): Promise<void> {
+    if (!turn.id || turn.feedback?.state === 'sending') return;
+    const commented = Boolean(comment);
+    turn.feedback = { rating, state: 'sending' };
+    update(turn);
+    try {
+      await sendFeedback(feedbackEndpoint, { id: turn.id, rating, ...(comment ? { comment } : {}) });
+      turn.feedback = { rating, state: 'sent', ...(commented ? { commented } : {}) };
+    } catch {
+      turn.feedback = { rating, state: 'failed' };
+    }
+    if (!turns.includes(turn)) return; // "new chat" meanwhile
+    update(turn);
+    store.save(turns);
+    // The turn was rendered anew: focus goes where the reader continues, not to the page.
+    const fresh = elements.get(turn);
+    const next = fresh?.querySelector<HTMLElement>('form.comment textarea') ?? fresh?.querySelector(`.rate.${rating}`);
+    next?.focus();
   }
 
   function stop(): void {

@@ -69,6 +69,26 @@ describe('ConversationStore', () => {
     expect(store.load()).toEqual([]);
   });
 
+  it('restores a recorded rating, and forgets one that was on its way or failed', () => {
+    const storage = memoryStorage();
+    const store = new ConversationStore(storage, 'k');
+    const rated = (id: string, feedback: AssistantTurn['feedback']): AssistantTurn => ({
+      ...answered(id),
+      id,
+      feedback,
+    });
+    store.save([
+      rated('a', { rating: 'down', state: 'sent', commented: true }),
+      rated('b', { rating: 'up', state: 'sending' }),
+      rated('c', { rating: 'up', state: 'failed' }),
+    ]);
+    expect(new ConversationStore(storage, 'k').load().map((t) => (t as AssistantTurn).feedback)).toEqual([
+      { rating: 'down', state: 'sent', commented: true },
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('starts empty on damaged or foreign data, and without storage', () => {
     const storage = memoryStorage();
     storage.items.set('k', '{not json');

@@ -6,6 +6,7 @@
 import type { ChatMessage, Citation } from '../../../types.js';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../chat-limits.js';
 import type { ChatFailureKind } from './chat-client.js';
+import type { Rating } from './feedback-client.js';
 
 export interface UserTurn {
   role: 'user';
@@ -20,14 +21,24 @@ export interface TurnError {
   kind: ChatFailureKind;
 }
 
+/** The reader's rating of an answer (issue 16) and how far it got. */
+export interface TurnFeedback {
+  rating: Rating;
+  /** `sent` once the API recorded it; `failed` leaves the buttons live to try again. */
+  state: 'sending' | 'sent' | 'failed';
+  /** A 👎's optional comment was sent. */
+  commented?: boolean;
+}
+
 export interface AssistantTurn {
   role: 'assistant';
   /** The answer's Markdown, as far as it has arrived. */
   content: string;
   citations: Citation[];
   status: 'streaming' | 'done' | 'stopped' | 'failed';
-  /** The `done` event's `id`: what feedback (issue 16) will refer to. */
+  /** The `done` event's `id`: what feedback (issue 16) refers to. */
   id?: string;
+  feedback?: TurnFeedback;
   refused?: boolean;
   truncated?: boolean;
   error?: TurnError;
@@ -59,6 +70,13 @@ export function historyFor(turns: readonly Turn[], question: string): ChatMessag
   return [...history.slice(-HISTORY_MESSAGES), { role: 'user', content: question }];
 }
 
+/** A stored rating, kept only when it was recorded: one on its way when the tab closed may not have been. */
+function readFeedback(value: unknown): TurnFeedback | undefined {
+  const f = value as { [K in keyof TurnFeedback]?: unknown } | null;
+  if ((f?.rating !== 'up' && f?.rating !== 'down') || f.state !== 'sent') return undefined;
+  return { rating: f.rating, state: 'sent', ...(f.commented === true ? { commented: true } : {}) };
+}
+
 function isCitation(value: unknown): value is Citation {
   const c = value as Citation | null;
   return typeof c?.n === 'number' && typeof c.id === 'string' && typeof c.title === 'string';
@@ -70,12 +88,14 @@ function readTurn(value: unknown): Turn | undefined {
   if (typeof t?.content !== 'string') return undefined;
   if (t.role === 'user') return { role: 'user', content: t.content };
   if (t.role !== 'assistant' || (t.status !== 'done' && t.status !== 'stopped')) return undefined;
+  const feedback = typeof t.id === 'string' ? readFeedback(t.feedback) : undefined;
   return {
     role: 'assistant',
     content: t.content,
     citations: Array.isArray(t.citations) ? t.citations.filter(isCitation) : [],
     status: t.status,
     ...(typeof t.id === 'string' ? { id: t.id } : {}),
+    ...(feedback ? { feedback } : {}),
     ...(t.refused === true ? { refused: true } : {}),
     ...(t.truncated === true ? { truncated: true } : {}),
   };

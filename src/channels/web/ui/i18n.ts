@@ -16,6 +16,16 @@ export interface UiText {
   copied: string;
   copyFailed: string;
   retry: string;
+  /** Feedback on an answer (issue 16). */
+  feedback: {
+    up: string;
+    down: string;
+    thanks: string;
+    commentLabel: string;
+    sendComment: string;
+    commentThanks: string;
+    failed: string;
+  };
   intro: string;
   inputHint: string;
   you: string;
@@ -53,6 +63,15 @@ const KO: UiText = {
   copied: '복사했습니다',
   copyFailed: '복사하지 못했습니다',
   retry: '다시 시도',
+  feedback: {
+    up: '도움이 됐어요',
+    down: '틀렸어요',
+    thanks: '평가해 주셔서 감사합니다.',
+    commentLabel: '무엇이 틀렸나요? (선택)',
+    sendComment: '의견 보내기',
+    commentThanks: '의견을 보내 주셔서 감사합니다. 자료를 고치는 데 쓰겠습니다.',
+    failed: '평가를 보내지 못했습니다. 다시 눌러 주세요.',
+  },
   intro:
     '정책펀드 보도자료에 대해 한국어나 영어로 물어보세요. 답변마다 출처를 붙이고, 자료에 없는 내용은 없다고 말씀드립니다.',
   inputHint: 'Enter로 보내고 Shift+Enter로 줄을 바꿉니다.',
@@ -92,6 +111,15 @@ const EN: UiText = {
   copied: 'Copied',
   copyFailed: 'Could not copy',
   retry: 'Retry',
+  feedback: {
+    up: 'Helpful',
+    down: 'Wrong',
+    thanks: 'Thanks for the feedback.',
+    commentLabel: 'What was wrong? (optional)',
+    sendComment: 'Send comment',
+    commentThanks: 'Thanks, your comment helps whoever keeps the documents fix them.',
+    failed: 'The rating could not be sent; please try again.',
+  },
   intro:
     'Ask about policy-fund press releases in English or Korean. Every answer cites its sources, and says so when the sources do not hold the answer.',
   inputHint: 'Enter sends, Shift+Enter starts a new line.',

@@ -5,8 +5,10 @@
  */
 import type { Citation } from '../../../types.js';
 import { sourcePath } from '../source-path.js';
+import { MAX_COMMENT_CHARS } from '../../../feedback/feedback-limits.js';
 import type { AssistantTurn, Turn, TurnError } from './conversation.js';
-import { h } from './dom.js';
+import { h, icon } from './dom.js';
+import type { Rating } from './feedback-client.js';
 import type { UiText } from './i18n.js';
 import { parseMarkdown } from './markdown.js';
 import { safeHref } from '../safe-href.js';
@@ -18,7 +20,15 @@ export interface MessageViewContext {
   apiBase: string;
   onRetry: () => void;
   onCopy: (turn: AssistantTurn) => Promise<boolean>;
+  /** Sends a rating of an answer with an id, with a 👎's optional comment (issue 16). */
+  onRate: (turn: AssistantTurn, rating: Rating, comment?: string) => void;
 }
+
+// Material Design's thumb_up and thumb_down (Apache-2.0).
+const THUMB_ICONS: Record<Rating, string> = {
+  up: 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z',
+  down: 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z',
+};
 
 /**
  * Where a citation leads: the document's own `url` when it has an http(s) one, else the
@@ -89,16 +99,71 @@ function errorBlock(error: TurnError, context: MessageViewContext): HTMLElement 
   );
 }
 
+function thumb(turn: AssistantTurn, rating: Rating, context: MessageViewContext): HTMLButtonElement {
+  const { feedback } = turn;
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: `rate ${rating}`,
+      'aria-label': context.text.feedback[rating],
+      title: context.text.feedback[rating],
+      'aria-pressed': String(feedback?.rating === rating && feedback.state !== 'failed'),
+      disabled: feedback?.state === 'sending',
+    },
+    icon(THUMB_ICONS[rating]),
+  );
+  button.addEventListener('click', () => context.onRate(turn, rating));
+  return button;
+}
+
+/** After a recorded 👎: an optional comment, sent as the same rating with its text. */
+function commentForm(turn: AssistantTurn, context: MessageViewContext): HTMLFormElement {
+  const { feedback } = context.text;
+  const inputId = `fa-comment-${turn.id}`;
+  const input = h('textarea', { id: inputId, rows: 2, maxlength: MAX_COMMENT_CHARS });
+  const form = h(
+    'form',
+    { class: 'comment' },
+    h('label', { for: inputId }, feedback.commentLabel),
+    input,
+    h('button', { type: 'submit' }, feedback.sendComment),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const comment = input.value.trim();
+    if (comment) context.onRate(turn, 'down', comment);
+  });
+  return form;
+}
+
+/** What the reader's rating came to: thanks, the comment box after a 👎, or a failure. */
+function feedbackStatus(turn: AssistantTurn, context: MessageViewContext): HTMLElement | undefined {
+  const { feedback } = turn;
+  const { text } = context;
+  if (!feedback || feedback.state === 'sending') return undefined;
+  if (feedback.state === 'failed')
+    return h('p', { class: 'feedback-note failed', role: 'alert' }, text.feedback.failed);
+  if (feedback.rating === 'down' && !feedback.commented) return commentForm(turn, context);
+  const thanks = feedback.commented ? text.feedback.commentThanks : text.feedback.thanks;
+  return h('p', { class: 'feedback-note', role: 'status' }, thanks);
+}
+
 /**
- * The buttons under a finished answer. Feedback (issue 16) joins here: thumbs posting
- * `{ id: turn.id, rating }` to `POST /api/feedback` once the `done` event carries an id.
+ * The buttons under a finished answer: Copy, and thumbs up/down once the answer has an id
+ * (issue 16), posting `{ id, rating, comment? }` to `POST /api/feedback`.
  */
-function answerActions(turn: AssistantTurn, context: MessageViewContext): HTMLElement {
+function answerActions(turn: AssistantTurn, context: MessageViewContext): HTMLElement[] {
   const copy = h('button', { type: 'button', class: 'copy' }, context.text.copy);
   copy.addEventListener('click', async () => {
     copy.textContent = (await context.onCopy(turn)) ? context.text.copied : context.text.copyFailed;
   });
-  return h('div', { class: 'actions' }, copy);
+  if (!turn.id) return [h('div', { class: 'actions' }, copy)];
+  const status = feedbackStatus(turn, context);
+  return [
+    h('div', { class: 'actions' }, copy, thumb(turn, 'up', context), thumb(turn, 'down', context)),
+    ...(status ? [status] : []),
+  ];
 }
 
 function answerBody(turn: AssistantTurn, context: MessageViewContext): HTMLElement {
@@ -128,7 +193,7 @@ function assistantTurn(turn: AssistantTurn, context: MessageViewContext): HTMLEl
     turn.status === 'stopped' && h('p', { class: 'notice stopped' }, text.stopped),
     turn.status === 'failed' && turn.error && errorBlock(turn.error, context),
     sourcesList(turn.citations, context),
-    (turn.status === 'done' || turn.status === 'stopped') && turn.content && answerActions(turn, context),
+    ...((turn.status === 'done' || turn.status === 'stopped') && turn.content ? answerActions(turn, context) : []),
   );
 }
 

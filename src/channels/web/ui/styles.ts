@@ -92,6 +92,16 @@ a { color: #0a58ca; }
   min-height: 32px; padding: 2px 10px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff; font-size: 13px;
 }
 .actions button:hover, .error button:hover { background: #f3f4f6; }
+.actions .rate { display: inline-flex; align-items: center; justify-content: center; width: 36px; padding: 0; color: #57606a; }
+.actions .rate svg { width: 16px; height: 16px; }
+.actions .rate[aria-pressed="true"] { background: #ddf4ff; border-color: var(--accent); color: var(--accent); }
+.actions .rate:disabled { opacity: 0.6; cursor: progress; }
+.feedback-note { margin: 6px 0 0; font-size: 13px; color: #57606a; }
+.feedback-note.failed { color: #cf222e; }
+form.comment { flex-wrap: wrap; gap: 6px; margin: 8px 0 0; padding: 0; border: 0; background: none; }
+form.comment label { flex-basis: 100%; font-size: 13px; color: #57606a; }
+form.comment textarea { min-height: 56px; font-size: 14px; }
+form.comment button { min-height: 32px; padding: 2px 10px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff; font-size: 13px; }
 
 form { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px 12px; border-top: 1px solid #d8dee4; background: #fff; }
 textarea {
