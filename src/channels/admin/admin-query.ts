@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Context } from 'hono';
 import { HttpError } from '../../errors.js';
+import { isIsoCalendarDate } from '../../text/dates.js';
 
 /** Rows a report page asks for by default, and at most: a page, not an export. */
 export const DEFAULT_LIMIT = 100;
@@ -16,9 +17,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z
 const since = z
   .string()
   .trim()
-  .refine((value) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'must be an ISO date (2026-05-01) or time (2026-05-01T09:00:00+09:00)',
-  })
+  // Date.parse rolls 2026-02-31 over to March: the calendar check keeps that typo a 400.
+  .refine(
+    (value) => ISO_DATE.test(value) && isIsoCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)),
+    {
+      message: 'must be an ISO date (2026-05-01) or time (2026-05-01T09:00:00+09:00)',
+    },
+  )
   .transform((value) => Date.parse(value))
   .optional();
 

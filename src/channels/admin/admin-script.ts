@@ -76,7 +76,8 @@ export const ADMIN_PAGE_SCRIPT = `'use strict';
     var cell = el('td', {}, [item.question]);
     if (item.comments && item.comments.length) {
       cell.appendChild(el('ul', { class: 'comments' }, item.comments.map(function (c) {
-        return el('li', {}, [(c.rating === 'down' ? '👎 ' : '👍 ') + c.comment]);
+        // Words, not emoji: a server without an emoji font shows those as empty boxes.
+        return el('li', {}, [(c.rating === 'down' ? 'Wrong · 틀림: ' : 'Helpful · 도움: ') + c.comment]);
       })));
     }
     return cell;
@@ -100,7 +101,7 @@ export const ADMIN_PAGE_SCRIPT = `'use strict';
     var box = $('down');
     box.replaceChildren();
     if (!items.length) { box.appendChild(el('p', { class: 'empty' }, ['No down-voted answers in this period. 이 기간에 "틀림" 평가가 없습니다.'])); return; }
-    box.appendChild(table(['Question and comments · 질문과 의견', 'Lang', '👎', '👍', 'Asked', 'Cited documents', 'Last asked'], items.map(function (item) {
+    box.appendChild(table(['Question and comments · 질문과 의견', 'Lang', 'Wrong · 틀림', 'Helpful · 도움', 'Asked', 'Cited documents', 'Last asked'], items.map(function (item) {
       return el('tr', {}, [questionCell(item), el('td', {}, [item.language]), num(item.down), num(item.up), num(item.count),
         docsCell(item), el('td', { class: 'when' }, [when(item.last_asked)])]);
     })));
