@@ -4,6 +4,7 @@ import { ensureIndex } from './src/cli/index-store.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE } from './src/cli/paths.js';
 import { writeUiBundle } from './src/cli/web-bundle.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './test/helpers/slack-requests.js';
+import { TEST_ADMIN_KEY } from './test/helpers/admin.js';
 
 // The worker reads the index from its assets folder: build it (when stale) before workerd starts.
 await ensureIndex(DEFAULT_CORPUS_DIR, DEFAULT_INDEX_FILE);
@@ -60,7 +61,7 @@ export default defineConfig({
       },
       {
         // The worker as a Slack bot (issue 13): pointed at the fake Slack Web API that
-        // global-setup starts, with the D1 event ledger migrated by apply-migrations.
+        // global-setup starts, with the D1 event ledger and the answer log migrated by apply-d1-migrations.
         plugins: [
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
@@ -79,7 +80,26 @@ export default defineConfig({
           name: 'workers-slack',
           include: ['test/workers-slack/**/*.test.ts'],
           globalSetup: ['./test/workers-slack/global-setup.ts'],
-          setupFiles: ['./test/workers-slack/apply-migrations.ts'],
+          setupFiles: ['./test/setup/apply-d1-migrations.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The answer log, feedback, the admin API and retention (issue 16) over a real local
+        // D1, migrated like the Slack project's; UNMIGRATED_DB is a D1 without tables, for failures.
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { ADMIN_API_KEY: TEST_ADMIN_KEY, TEST_MIGRATIONS: await readD1Migrations('./migrations') },
+              d1Databases: ['DB', 'UNMIGRATED_DB'],
+            },
+          })),
+        ],
+        test: {
+          name: 'workers-feedback',
+          include: ['test/workers-feedback/**/*.test.ts'],
+          setupFiles: ['./test/setup/apply-d1-migrations.ts'],
           testTimeout: 30_000,
         },
       },

@@ -111,3 +111,109 @@ export function messageEvent(options: MessageEventOptions) {
     },
   };
 }
+
+/** An interaction as Slack posts it: a form with one `payload` field of JSON (https://api.slack.com/interactivity/handling#payloads). */
+export function signedInteraction(payload: unknown, options: SignedRequestOptions = {}): Promise<Request> {
+  return signedRequest(
+    '/slack/interactions',
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
+}
+
+/** A button as a message's actions block carries it. */
+export interface PostedButton {
+  action_id: string;
+  value?: string;
+  text: { type: string; text: string };
+}
+
+export interface BlockActionsOptions {
+  /** The message clicked, as posted (ts, text, blocks). */
+  message: { ts: string; text?: string; blocks?: unknown; thread_ts?: string };
+  channel: string;
+  blockId: string;
+  button: PostedButton;
+  user?: string;
+  responseUrl: string;
+  triggerId?: string;
+  isEphemeral?: boolean;
+}
+
+/**
+ * A `block_actions` payload for a click on a message's button, shaped as Slack documents
+ * it (https://api.slack.com/reference/interaction-payloads/block-actions).
+ */
+export function blockActionsPayload(options: BlockActionsOptions) {
+  const user = options.user ?? 'U0RATER';
+  return {
+    type: 'block_actions',
+    user: { id: user, username: 'rater', name: 'rater', team_id: 'T0FAKE' },
+    api_app_id: 'A0FUNDAPP',
+    token: 'deprecated-verification-token',
+    container: {
+      type: 'message',
+      message_ts: options.message.ts,
+      channel_id: options.channel,
+      is_ephemeral: options.isEphemeral ?? false,
+      ...(options.message.thread_ts ? { thread_ts: options.message.thread_ts } : {}),
+    },
+    trigger_id: options.triggerId ?? fakeTriggerId(),
+    team: { id: 'T0FAKE', domain: 'fake' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: options.channel, name: 'fund-questions' },
+    message: { type: 'message', user: TEST_BOT_USER_ID, bot_id: 'B0FUNDBOT', ...options.message },
+    state: { values: {} },
+    response_url: options.responseUrl,
+    actions: [
+      {
+        action_id: options.button.action_id,
+        block_id: options.blockId,
+        text: options.button.text,
+        value: options.button.value,
+        type: 'button',
+        action_ts: slackTs(),
+      },
+    ],
+  };
+}
+
+/**
+ * A `view_submission` payload for a modal the bot opened, with its input values, shaped
+ * as Slack documents it (https://api.slack.com/reference/interaction-payloads/views#view_submission).
+ */
+export function viewSubmissionPayload(
+  view: { callback_id: string; private_metadata: string; blocks: unknown[] },
+  values: Record<string, Record<string, { type: string; value: string | null }>>,
+  user = 'U0RATER',
+) {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: user, username: 'rater', name: 'rater', team_id: 'T0FAKE' },
+    api_app_id: 'A0FUNDAPP',
+    token: 'deprecated-verification-token',
+    trigger_id: fakeTriggerId(),
+    view: {
+      id: 'V0MODAL',
+      team_id: 'T0FAKE',
+      type: 'modal',
+      ...view,
+      state: { values },
+      hash: '1700000000.abcdef',
+      clear_on_close: false,
+      notify_on_close: false,
+      root_view_id: 'V0MODAL',
+      previous_view_id: null,
+      app_id: 'A0FUNDAPP',
+      external_id: '',
+      app_installed_team_id: 'T0FAKE',
+      bot_id: 'B0FUNDBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
