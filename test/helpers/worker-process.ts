@@ -13,23 +13,31 @@ export interface NpmStart {
   url: string;
   /** What npm start printed so far. */
   output(): string;
-  stop(): void;
+  /** Stops npm start and everything it started; resolves once npm has exited. */
+  stop(): Promise<void>;
+}
+
+export interface NpmStartOptions {
+  /** The checkout to start (its .dev.vars, index and local D1): this one by default. */
+  root?: string;
 }
 
 /** Runs `npm start` on a free port (PORT) and resolves once `/health` answers. */
-export async function startNpmStart(): Promise<NpmStart> {
+export async function startNpmStart(options: NpmStartOptions = {}): Promise<NpmStart> {
   const port = await freePort();
   const child = spawn('npm', ['start'], {
-    cwd: PROJECT_ROOT,
+    cwd: options.root ?? PROJECT_ROOT,
     env: { ...process.env, PORT: String(port) },
     detached: true,
   });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   // npm, tsx, wrangler and workerd form one process group: stop them all.
-  const stop = () => {
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
+    await exited;
   };
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + STARTUP_TIMEOUT_MS; Date.now() < deadline;) {
@@ -41,6 +49,6 @@ export async function startNpmStart(): Promise<NpmStart> {
     if (healthy) return { url, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
-  stop();
+  await stop();
   throw new Error(`npm start did not serve /health within ${STARTUP_TIMEOUT_MS} ms:\n${output}`);
 }
