@@ -15,9 +15,9 @@ import { ensureIndex } from './index-store.js';
 import { WRANGLER_OFFLINE_ENV } from './wrangler-env.js';
 
 /**
- * Brings the local D1 database (binding DB: the Slack event ledger, migrations/) up to date,
- * as `wrangler d1 migrations apply` does before a deploy; wrangler's table goes to the
- * terminal only when it fails.
+ * Brings the local D1 database (binding DB: the Slack event ledger and the answer log,
+ * migrations/) up to date, as `wrangler d1 migrations apply` does before a deploy;
+ * wrangler's table goes to the terminal only when it fails.
  */
 async function applyLocalMigrations(wrangler: string): Promise<void> {
   const child = spawn(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], {

@@ -5,6 +5,8 @@
  * chat page and in the widget, an unanswerable question asked twice, a restart, then the
  * admin API and the /admin page over what survived it. Screenshots go to test-artifacts/.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +150,19 @@ describe('feedback through npm start', () => {
     },
     STARTUP_TIMEOUT_MS + 30_000,
   );
+
+  it('prints the same report with npm run gaps, from the local database', async () => {
+    const gaps = (...args: string[]) =>
+      promisify(execFile)('npm', ['run', '-s', 'gaps', '--', ...args], { cwd: root, timeout: 60_000 });
+    const { stdout } = await gaps();
+    expect(stdout).toMatch(new RegExp(`\\s2\\s+2\\s+ko\\s+\\S+ \\S+\\s+${UNANSWERABLE.replace('?', '\\?')}`));
+    expect(stdout).toContain(`wrong: ${DOWN_COMMENT}`);
+    expect(stdout).toContain('total 4 questions, 2 refused (50%)');
+
+    const json = JSON.parse((await gaps('--json')).stdout) as { refused: QuestionRow[]; down: QuestionRow[] };
+    expect(json.refused).toEqual(await adminQuestions('refused'));
+    expect(json.down).toEqual(await adminQuestions('down'));
+  });
 
   it('shows /admin in Chromium: the key asked once per tab, refused questions, down-votes with comments, a chart', async () => {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1100, height: 900 } });
