@@ -14,10 +14,9 @@
  * `WIDGET_ORIGINS` empty and keep staff on the Slack bot or keyed clients (README).
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { HttpError } from '../errors.js';
+import { bearerCheck } from './bearer-check.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export interface ApiGuardOptions {
@@ -60,7 +59,8 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler[] {
     exposeHeaders: ['Retry-After'],
     maxAge: PREFLIGHT_MAX_AGE,
   });
-  const checkKey = apiKeys.length > 0 ? bearerAuth({ token: apiKeys }) : undefined;
+  const checkKey =
+    apiKeys.length > 0 ? bearerCheck(apiKeys, 'send a valid API key as Authorization: Bearer <key>') : undefined;
 
   async function guard(c: Context, next: () => Promise<void>) {
     const origin = c.req.header('origin');
@@ -70,14 +70,7 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler[] {
     const token = bearerToken(c);
     let client: string;
     if (checkKey && (token !== undefined || origin === undefined)) {
-      try {
-        await checkKey(c, async () => undefined);
-      } catch (error) {
-        if (!(error instanceof HTTPException)) throw error;
-        throw new HttpError(401, 'unauthorized', 'send a valid API key as Authorization: Bearer <key>', {
-          headers: { 'WWW-Authenticate': 'Bearer' },
-        });
-      }
+      await checkKey(c);
       client = `key:${await keyId(token!)}`;
     } else {
       client = `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}`;

@@ -31,17 +31,27 @@ const STYLE = `
   [hidden] { display: none !important; }
 `;
 
-export const ADMIN_PAGE_HTML = `<!doctype html>
+/** A page of the admin area: its title, the shared styles, and `body` (trusted markup only). */
+function adminPage(title: string, body: string): string {
+  return `<!doctype html>
 <html lang="ko">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Content gaps · 콘텐츠 공백 — Fund Assistant</title>
+<title>${title} — Fund Assistant</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<main>
+${body}
+</body>
+</html>
+`;
+}
+
+export const ADMIN_PAGE_HTML = adminPage(
+  'Content gaps · 콘텐츠 공백',
+  `<main>
   <h1>Content gaps · 콘텐츠 공백</h1>
   <p class="lead">What staff asked that the corpus could not answer, and answers they marked wrong. 답하지 못한 질문과 "틀림" 평가를 받은 답변입니다.</p>
   <form id="key-form" hidden>
@@ -66,30 +76,18 @@ export const ADMIN_PAGE_HTML = `<!doctype html>
     <div id="down"></div>
   </div>
 </main>
-<script src="/admin/admin.js" defer></script>
-</body>
-</html>
-`;
+<script src="/admin/admin.js" defer></script>`,
+);
 
 /** What `/admin` shows while ADMIN_API_KEY is unset. */
-export const ADMIN_DISABLED_HTML = `<!doctype html>
-<html lang="ko">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Admin is off · 관리자 페이지 꺼짐 — Fund Assistant</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+export const ADMIN_DISABLED_HTML = adminPage(
+  'Admin is off · 관리자 페이지 꺼짐',
+  `<main>
   <h1>The admin page is off · 관리자 페이지가 꺼져 있습니다</h1>
   <p>Set <code>ADMIN_API_KEY</code> (at least 16 characters, e.g. <code>openssl rand -hex 32</code>) to turn on this
   page and <code>/admin/api/questions</code>: <code>npx wrangler secret put ADMIN_API_KEY</code> when deployed,
   or a line <code>ADMIN_API_KEY=…</code> in <code>.dev.vars</code> for <code>npm start</code>. See docs/feedback.md.</p>
   <p><code>ADMIN_API_KEY</code>(16자 이상)를 설정하면 이 페이지와 <code>/admin/api/questions</code>가 켜집니다.
   배포 환경에서는 <code>npx wrangler secret put ADMIN_API_KEY</code>, 로컬에서는 <code>.dev.vars</code>에 추가하세요.</p>
-</main>
-</body>
-</html>
-`;
+</main>`,
+);

@@ -8,11 +8,10 @@
  * read it; here no cross-origin page can.
  */
 import { Hono } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
-import { HTTPException } from 'hono/http-exception';
 import type { AppServices } from '../../services.js';
 import { ConfigError } from '../../config.js';
-import { AppError, HttpError } from '../../errors.js';
+import { AppError } from '../../errors.js';
+import { bearerCheck } from '../../http/bearer-check.js';
 import type { AnswerLog } from '../../answer-log/types.js';
 import { dailyQuerySchema, questionsQuerySchema, readQuery } from './admin-query.js';
 import { ADMIN_DISABLED_HTML, ADMIN_PAGE_HTML } from './admin-page.js';
@@ -26,16 +25,9 @@ const PRIVATE = { 'cache-control': 'no-store' };
 
 function enabledApi(adminApiKey: string, log: AnswerLog) {
   const app = new Hono();
-  const checkKey = bearerAuth({ token: adminApiKey });
+  const checkKey = bearerCheck(adminApiKey, 'send the admin key as Authorization: Bearer <ADMIN_API_KEY>');
   app.use('/admin/api/*', async (c, next) => {
-    try {
-      await checkKey(c, async () => undefined);
-    } catch (error) {
-      if (!(error instanceof HTTPException)) throw error;
-      throw new HttpError(401, 'unauthorized', 'send the admin key as Authorization: Bearer <ADMIN_API_KEY>', {
-        headers: { 'WWW-Authenticate': 'Bearer' },
-      });
-    }
+    await checkKey(c);
     await next();
   });
   app.get('/admin/api/questions', async (c) => {
