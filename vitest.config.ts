@@ -16,6 +16,11 @@ const FUZZ_SETTINGS = Object.fromEntries(
   ['FUZZ_SEED', 'FUZZ_RUNS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
 );
 
+// Every workers project runs the worker with its D1 schema (migrations/), as npm start and a
+// deploy do; test/setup/apply-d1-migrations.ts applies them before each file.
+const TEST_MIGRATIONS = await readD1Migrations('./migrations');
+const MIGRATED = ['./test/setup/apply-d1-migrations.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -29,12 +34,16 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: FUZZ_SETTINGS } }),
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { ...FUZZ_SETTINGS, TEST_MIGRATIONS } },
+          }),
         ],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
           globalSetup: ['test/setup/fake-model.global.ts'],
+          setupFiles: MIGRATED,
           testTimeout: 20_000,
         },
       },
@@ -49,6 +58,7 @@ export default defineConfig({
                 API_KEYS: 'k-alpha,k-beta,k-openai',
                 RATE_LIMIT_PER_MINUTE: '5',
                 WIDGET_ORIGINS: 'https://intranet.example',
+                TEST_MIGRATIONS,
               },
             },
           }),
@@ -56,6 +66,7 @@ export default defineConfig({
         test: {
           name: 'workers-secured',
           include: ['test/workers-secured/**/*.test.ts'],
+          setupFiles: MIGRATED,
           testTimeout: 20_000,
         },
       },
@@ -71,7 +82,7 @@ export default defineConfig({
                 SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
                 SLACK_API_BASE_URL: `${inject('slackFakeOrigin')}/api`,
                 SLACK_FAKE_ORIGIN: inject('slackFakeOrigin'),
-                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+                TEST_MIGRATIONS,
               },
             },
           })),
@@ -80,18 +91,18 @@ export default defineConfig({
           name: 'workers-slack',
           include: ['test/workers-slack/**/*.test.ts'],
           globalSetup: ['./test/workers-slack/global-setup.ts'],
-          setupFiles: ['./test/setup/apply-d1-migrations.ts'],
+          setupFiles: MIGRATED,
           testTimeout: 30_000,
         },
       },
       {
         // The answer log, feedback, the admin API and retention (issue 16) over a real local
-        // D1, migrated like the Slack project's; UNMIGRATED_DB is a D1 without tables, for failures.
+        // D1; UNMIGRATED_DB is a D1 without tables, for failures.
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { ADMIN_API_KEY: TEST_ADMIN_KEY, TEST_MIGRATIONS: await readD1Migrations('./migrations') },
+              bindings: { ADMIN_API_KEY: TEST_ADMIN_KEY, TEST_MIGRATIONS },
               d1Databases: ['DB', 'UNMIGRATED_DB'],
             },
           })),
@@ -99,7 +110,7 @@ export default defineConfig({
         test: {
           name: 'workers-feedback',
           include: ['test/workers-feedback/**/*.test.ts'],
-          setupFiles: ['./test/setup/apply-d1-migrations.ts'],
+          setupFiles: MIGRATED,
           testTimeout: 30_000,
         },
       },
@@ -108,13 +119,14 @@ export default defineConfig({
         plugins: [
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: inject('upstashEnv') },
+            miniflare: { bindings: { ...inject('upstashEnv'), TEST_MIGRATIONS } },
           })),
         ],
         test: {
           name: 'workers-upstash',
           include: ['test/workers-upstash/**/*.test.ts'],
           globalSetup: ['test/setup/upstash.global.ts'],
+          setupFiles: MIGRATED,
           testTimeout: 20_000,
         },
       },

@@ -23,6 +23,7 @@ import { isRefusal } from './refusal.js';
 import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
 import { readQuestion } from './extractive/question-words.js';
 import { shapeOf } from './extractive/question-shape.js';
+import { newAnswerId } from './answer-id.js';
 
 /** Passages put in front of the model: enough for multi-document answers, short enough for a small context. */
 export const DEFAULT_CONTEXT_PASSAGES = 6;
@@ -43,7 +44,7 @@ export function contextSize(question: string, base: number): number {
 export interface AnswerRequest {
   /**
    * The answer's id (`response.id`), when the caller must know it before the answer ends:
-   * a `/v1` stream sends it in its first chunk (issue 16). Absent: a random UUID.
+   * a `/v1` stream sends it in its first chunk (issue 16). Absent: a new one (answer-id.ts).
    */
   id?: string;
   messages: ChatMessage[];
@@ -168,7 +169,7 @@ export async function* answer(request: AnswerRequest, deps: AnswerDeps): AsyncGe
   const language = request.lang ?? answerLanguageOf(question);
   const usage = new UsageTally();
   const work = workSignal(request, deps.deadlineMs);
-  const id = request.id ?? crypto.randomUUID();
+  const id = request.id ?? newAnswerId();
   try {
     for await (const event of answerWithin(question, history, language, usage, work, request, deps)) {
       yield event.type === 'done' ? { ...event, response: { id, ...event.response } } : event;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { COMPLETION_ID_PREFIX } from '../channels/openai/completion.js';
 import { MAX_COMMENT_CHARS } from './feedback-limits.js';
-/** Answer ids are UUIDs (36 characters); this leaves room for other schemes, not for junk. */
+/** Answer ids are 32 hex digits (answer/answer-id.ts); this leaves room for other schemes, not for junk. */
 const MAX_ID_CHARS = 100;
 
 const ANSWER_ID = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_CHARS}}$`);
 
-/** Whether `id` is shaped like an answer id (a UUID, or `chatcmpl-` and one). */
+/** Whether `id` is shaped like an answer id (or `chatcmpl-` and one). */
 export function isAnswerId(id: string): boolean {
   return ANSWER_ID.test(id);
 }

@@ -9,6 +9,7 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { AppServices } from '../../services.js';
 import { answer, answerToCompletion, lastUserQuestion } from '../../answer/pipeline.js';
 import { answerDeps } from '../../answer/answer-deps.js';
+import { newAnswerId } from '../../answer/answer-id.js';
 import { AppError, UpstreamError } from '../../errors.js';
 import { readChatCompletionRequest } from './request-schema.js';
 import { toConversation } from './conversation.js';
@@ -47,7 +48,7 @@ export function chatCompletionsRoute(services: AppServices) {
     const startedAt = Date.now();
     const body = await readChatCompletionRequest(c);
     // Made here, not by answer(): a stream's first chunk carries it, before the answer ends.
-    const id = crypto.randomUUID();
+    const id = newAnswerId();
     const messages = toConversation(body.messages);
     const request = { id, messages, signal: c.req.raw.signal };
     const deps = await answerDeps(services);

@@ -153,11 +153,14 @@ export function readInteraction(form: string): Interaction {
   const type = (json as { type?: unknown } | null)?.type;
   if (typeof type !== 'string') throw new HttpError(400, 'invalid_request', 'payload.type: expected a string');
 
+  // Only our own actions and modal are read strictly: anything else is acknowledged as it is.
+  const loose = json as { actions?: { action_id?: unknown }[]; view?: { callback_id?: unknown } };
   if (type === 'block_actions') {
+    const actionId = Array.isArray(loose.actions) ? loose.actions[0]?.action_id : undefined;
+    const rating = (Object.keys(ACTION_IDS) as Rating[]).find((r) => ACTION_IDS[r] === actionId);
+    if (!rating) return { kind: 'other' };
     const payload = parsed(blockActionsSchema, json);
     const action = payload.actions[0]!;
-    const rating = (Object.keys(ACTION_IDS) as Rating[]).find((r) => ACTION_IDS[r] === action.action_id);
-    if (!rating) return { kind: 'other' };
     if (!action.value || !isAnswerId(action.value)) {
       throw new HttpError(400, 'invalid_request', 'payload.actions.0.value: expected the id of an answer');
     }
@@ -171,8 +174,8 @@ export function readInteraction(form: string): Interaction {
     };
   }
   if (type === 'view_submission') {
+    if (loose.view?.callback_id !== COMMENT_CALLBACK_ID) return { kind: 'other' };
     const payload = parsed(viewSubmissionSchema, json);
-    if (payload.view.callback_id !== COMMENT_CALLBACK_ID) return { kind: 'other' };
     if (!isAnswerId(payload.view.private_metadata)) {
       throw new HttpError(400, 'invalid_request', 'payload.view.private_metadata: expected the id of an answer');
     }
