@@ -1,10 +1,11 @@
 /**
- * `npm run eval:baseline -- [--set NAME,NAME]`
+ * `npm run eval:baseline -- [--set NAME,NAME] [--dry-run]`
  *
  * Records the per-case baselines the answer-set gates of `npm test` hold the offline answerer
  * to (src/cli/answer-sets.ts, src/eval/baseline.ts): runs each set in process and writes
  * `evals/baselines/<name>.json`, saying which cases changed since the baseline it replaces.
- * The one way a gate moves: commit the files with the reason in the message.
+ * The one way a gate moves: commit the files with the reason in the message. `--dry-run`
+ * prints what would change and writes nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,10 +15,10 @@ import { PROJECT_ROOT } from './paths.js';
 import { ANSWER_SETS, baselinePath, corpusPresent, runAnswerSet } from './answer-sets.js';
 import { baselineOf, checkBaseline, formatBaseline, parseBaseline } from '../eval/baseline.js';
 
-const USAGE = `npm run eval:baseline -- [--set NAME,NAME] (sets: ${ANSWER_SETS.map((s) => s.name).join(', ')})`;
+const USAGE = `npm run eval:baseline -- [--set NAME,NAME] [--dry-run] (sets: ${ANSWER_SETS.map((s) => s.name).join(', ')})`;
 
 async function main() {
-  const { values } = parseCli(USAGE, { set: { type: 'string' } });
+  const { values } = parseCli(USAGE, { set: { type: 'string' }, 'dry-run': { type: 'boolean' } });
   if (values.help) return console.log(`usage: ${USAGE}`);
   const wanted = values.set?.split(',').map((s) => s.trim());
   const unknown = wanted?.filter((name) => !ANSWER_SETS.some((s) => s.name === name)) ?? [];
@@ -38,8 +39,10 @@ async function main() {
       if (check.newlyFailing.length) changes.push(`now failing: ${check.newlyFailing.join(', ')}`);
       if (check.unrecorded.length) changes.push(`cases added or removed: ${check.unrecorded.join(', ')}`);
     }
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, formatBaseline(baseline));
+    if (!values['dry-run']) {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, formatBaseline(baseline));
+    }
     const s = baseline.summary;
     const failing = run.cases.filter((c) => !c.passed).length;
     console.log(

@@ -14,9 +14,8 @@ import type { Lang } from '../../types.js';
 import type { ContextSource } from '../context.js';
 import { formatQuantity, type Quantity } from '../../text/numbers.js';
 import type { AnswerType } from './answer-type.js';
-import { satisfiesType } from './answer-type.js';
 import { glossSentence } from './glossary.js';
-import type { AnswerPart, ScoredSentence, Selection } from './select-sentences.js';
+import { valueKeys, type AnswerPart, type ScoredSentence, type Selection } from './select.js';
 
 const VALUE_LABEL: Record<Lang, Partial<Record<AnswerType, string>>> = {
   ko: { money: '금액은', count: '수량은', date: '날짜는', percent: '비율은' },
@@ -69,9 +68,12 @@ function englishSubject(text: string): string | undefined {
   return match?.[1];
 }
 
-/** The values a foreign sentence gives for the question: the asked kind only. */
-function askedValues(sentence: ScoredSentence, type: AnswerType): Quantity[] {
-  return sentence.quantities.filter((q) => type !== 'other' && satisfiesType(type, q.text, [q]));
+/** The values a sentence gives for the question: the asked kind only. */
+function askedValues(sentence: ScoredSentence, selection: Selection): Quantity[] {
+  const { type } = selection.query;
+  if (type === 'other' || type === 'name') return [];
+  const keys = new Set(valueKeys(sentence, selection.query));
+  return sentence.quantities.filter((q) => keys.has(`${q.kind}:${q.unit}:${q.value}`));
 }
 
 /** Every figure worth converting (dates, amounts, counts with a unit, percentages). */
@@ -103,7 +105,7 @@ function renderForeign(s: ScoredSentence, selection: Selection, language: Lang, 
   const w = WRITTEN[language];
   const type = selection.query.type;
   const marker = `[${s.source.n}]`;
-  const values = askedValues(s, type);
+  const values = askedValues(s, selection);
   if (values.length > 0) {
     const list = values.map((q) => converted(q, language)).join(', ');
     const label = VALUE_LABEL[language][type] ?? w.figures;
@@ -150,7 +152,7 @@ function renderMissing(words: string[], language: Lang): string {
 
 /** "이전 공고(2026-03-02)에서는 1,200억 원이었습니다 [2]." — the figure an answer replaced with a newer one. */
 function changeNote(old: ScoredSentence, selection: Selection, language: Lang): string {
-  const values = askedValues(old, selection.query.type)
+  const values = askedValues(old, selection)
     .map((q) => formatQuantity(q, language))
     .join(', ');
   const latest = selection.sentences[0]!.source.date!;
@@ -177,24 +179,37 @@ export function composeAnswer(selection: Selection, language: Lang): string {
   return parts.join(' ');
 }
 
-/** What the sources say instead of the names asked for, after the refusal: "They mention only: “…” [n]". */
-export function composeUnnamed(sentence: ScoredSentence, language: Lang): string {
-  return language === 'ko'
-    ? `자료에는 이름이 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
-    : `The sources name none; they only say [${sentence.source.n}]: ${quoted(sentence)}`;
-}
-
 const VALUE_KIND: Record<Lang, Partial<Record<AnswerType, string>>> = {
-  ko: { count: '수(인원·개수)', money: '금액', date: '날짜·시기', place: '장소·지역' },
-  en: { count: 'number', money: 'amount', date: 'date', place: 'place' },
+  ko: {
+    count: '수(인원·개수)',
+    quantity: '수치',
+    money: '금액',
+    date: '날짜·시기',
+    place: '장소·지역',
+    percent: '비율·금리',
+    duration: '기간',
+    name: '이름',
+    person: '인물',
+  },
+  en: {
+    count: 'number',
+    quantity: 'figure',
+    money: 'amount',
+    date: 'date',
+    place: 'place',
+    percent: 'rate',
+    duration: 'term',
+    name: 'names',
+    person: 'person',
+  },
 };
 
 /**
- * What the sources say instead of the value asked, after the refusal: "자료에는 해당 금액이
- * 나오지 않고 다음 내용만 있습니다 [1]: “…”".
+ * What the sources say instead of the value (or names) asked, after the refusal: "자료에는
+ * 해당 금액이 나오지 않고 다음 내용만 있습니다 [1]: “…”".
  */
 export function composeValueless(sentence: ScoredSentence, type: AnswerType, language: Lang): string {
-  const kind = VALUE_KIND[language][type] ?? VALUE_KIND[language].count!;
+  const kind = VALUE_KIND[language][type] ?? (language === 'ko' ? '값' : 'value');
   return language === 'ko'
     ? `자료에는 해당 ${kind}이(가) 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
     : `The sources give no ${kind} for this; they only say [${sentence.source.n}]: ${quoted(sentence)}`;

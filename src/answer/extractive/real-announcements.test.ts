@@ -8,9 +8,10 @@
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { answerLanguage } from '../../eval/grader.js';
-import { hasStem, scoreSentences, sentencesOf } from './score-sentences.js';
+import { hasStem, scoreSentences } from './support.js';
+import { sentencesOf } from './sentences.js';
 import { buildQuery } from './query.js';
-import { selectSentences } from './select-sentences.js';
+import { selectSentences } from './select.js';
 import { contextGlossary } from './glossary.js';
 import { toContextSources } from '../context.js';
 
@@ -210,7 +211,7 @@ describe('a question whose asked value no sentence states', () => {
     );
     const { text, refused } = ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [fund], 'ko');
     expect(refused).toBe(true);
-    expect(text).toContain('자료에는 이름이 나오지 않고 다음 내용만 있습니다');
+    expect(text).toContain('자료에는 해당 이름이(가) 나오지 않고 다음 내용만 있습니다');
     const named = passage('새솔 펀드 3호 위탁운용사로 한결파트너스가 선정되었다.', { title: '새솔 펀드 3호 운용사' });
     expect(ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [named], 'ko').text).toContain('한결파트너스');
   });
