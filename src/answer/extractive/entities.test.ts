@@ -4,10 +4,11 @@ import { toContextSources } from '../context.js';
 import { contextGlossary } from './glossary.js';
 import { readQuestion } from '../../text/question-words.js';
 import { isDomainNoun } from './glossary.js';
-import { namesAsked, namesNotInSources } from './entities.js';
+import { namesNotInSources } from './entities.js';
+import { namesAsked } from '../../text/names.js';
 
 const read = (question: string) => readQuestion(question, { isKnownNoun: isDomainNoun });
-const asked = (question: string) => namesAsked(read(question)).map((n) => n.text);
+const asked = (question: string) => namesAsked(read(question), isDomainNoun).map((n) => n.text);
 
 describe('namesAsked', () => {
   it.each([

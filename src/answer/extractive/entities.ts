@@ -1,116 +1,30 @@
 /**
- * Entity presence: a company, person, place or specific term the question names must be in
- * the context, in some spelling the bridges know, or the answer would be about someone else
- * ("How much did the fund invest in Kakao?" over sources about Upstage; the class: answering
- * with the figures of another entity). Also the names a sentence gives, for questions asking
- * for names ("which portal companies…"), where a sentence naming none does not answer.
- *
- * Names are read from the question's form, without a dictionary (text/names.ts):
- * capitalized words and acronyms (Kakao, FuriosaAI, KDB산업은행), not common acronyms (AI, GPU);
- * Hangul words with an organisation's ending (삼성전자, 국세청), not kinds (시중은행);
- * transcriptions of foreign names marked as a participant (네이버가, 리벨리온에); a noun in a
- * deal's participant slot (…에 대한 투자, …의 대출); a bare word before a facility (대구
- * 데이터센터). Vocabulary (question shape, generic nouns, the domain glossary) is never a name.
+ * Entity presence: a company, person, place or specific term the question names (read from
+ * its form by text/names.ts) must be in the context, in some spelling the bridges know, or
+ * the answer would be about someone else ("How much did the fund invest in Kakao?" over
+ * sources about Upstage; the class: answering with the figures of another entity). Also the
+ * names a sentence gives, for questions asking for names ("which portal companies…"), where
+ * a sentence naming none does not answer.
  */
 import type { ContextSource } from '../context.js';
 import { stripParticle } from '../../text/particles.js';
 import { romanize } from '../../text/romanize.js';
 import { escapeRegExp } from '../../text/normalize.js';
 import { tokenize } from '../../text/tokenize.js';
-import { hasOrganizationEnding, isCommonAcronym, looksTranscribed } from '../../text/names.js';
-import { isQuestionPhrasing, type QuestionReading, type QuestionToken } from '../../text/question-words.js';
-import { KOREAN_GENERIC_NOUNS, ENGLISH_GENERIC_NOUNS } from '../../text/data/generic-nouns.js';
+import { hasOrganizationEnding, isCommonAcronym, namesAsked, NOT_A_NAME, type AskedName } from '../../text/names.js';
+import type { QuestionReading } from '../../text/question-words.js';
 import { latinNames } from '../../search/sound-alike.js';
 import { initialsPattern, isDomainNoun, spellingsOf, synonymPhrases, type GlossaryPair } from './glossary.js';
 import type { Query } from './query.js';
 import type { NamesGiven, Scores } from './support.js';
 import type { Sentence } from './sentences.js';
 
-export interface AskedName {
-  /** As the question writes it, without its particle. */
-  text: string;
-  /** Indexes into the reading's words of the words it gave. */
-  words: number[];
-}
-
-const GENERIC: ReadonlySet<string> = new Set([...KOREAN_GENERIC_NOUNS, ...ENGLISH_GENERIC_NOUNS]);
 /** The country the product's releases come from: "in Korea" names no one the sources could fail to mention. */
 const HOME_COUNTRY = /^(korea|south korea|republic of korea|한국|대한민국|우리나라)$/i;
-/** Capitalized English that names no one: languages, nationalities, days. */
-const NOT_A_NAME = /^([A-Z][a-z]+(ean|ese|ish|ian|an)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I)$/;
-/** Particles that make a transcribed noun a participant (네이버가, 카카오의); not 은/는/을, which end verbs too. */
-const PARTICIPANT = /(이|가|께서|에|에게|에서|의|와|과|랑|를|도)$/;
-/** Deals a participant takes part in: "X에 대한 투자", "X의 대출". */
-const DEAL = /^(투자|대출|출자|보증|융자|인수|지분|주가)/;
-const ABOUT = /^(대한|대해|대해서|관한|관해|관해서)$/;
-/** Facilities a place name stands before (대구 데이터센터, 울산 공장). */
-const FACILITY = /^(센터|데이터센터|공장|단지|산업단지|국가산업단지|캠퍼스|발전소|클러스터|연구소|부지|항만|사업장)/;
-/** Tenses and clause endings: a verb, never a name (도입했을, 보았을). */
-const VERB_FORM = /[했았었였겠됐]|(는지|는가|던지)$/;
 /** Hangul compounds this long are specific terms (착한가격업소, 공정거래법): paraphrases of them are rare. */
 const TERM_SYLLABLES = 4;
 /** GDP, LTV: an acronym is a specific term, whether or not it names a company. */
 const ACRONYM = /^[A-Z][A-Z0-9&]{1,6}s?$/;
-
-const isVocabulary = (word: string) =>
-  isQuestionPhrasing(word) || GENERIC.has(word.toLowerCase()) || isDomainNoun(word);
-
-/** The noun of a word: its particle, a possessive and the plural 들 removed (회원들에 → 회원). */
-function nounOf(raw: string): string {
-  if (!/[\uac00-\ud7a3]$/.test(raw)) return raw.replace(/['’]s$/, '');
-  const stem = raw.length === 2 ? raw.replace(/[에의가이를도]$/, '') : stripParticle(raw);
-  return stem.length > 2 && stem.endsWith('들') ? stem.slice(0, -1) : stem;
-}
-
-function latinName(raw: string, first: boolean, next: QuestionToken | undefined): boolean {
-  const latin = /^[A-Za-z][A-Za-z&.-]*/.exec(raw)?.[0] ?? '';
-  if (latin.length < 2 || !/^[A-Z]/.test(latin) || isCommonAcronym(latin) || NOT_A_NAME.test(latin.split('-')[0]!))
-    return false;
-  if (isVocabulary(latin)) return false;
-  // An English question's first word is capitalized anyway: a name only when it shows it otherwise.
-  return !first || /[a-z][A-Z]|^[A-Z]{2,}/.test(latin) || /['’]s$/.test(raw) || /^[A-Z]/.test(next?.raw ?? '');
-}
-
-function hangulName(raw: string, stem: string, after: string[]): boolean {
-  if (stem.length < 2 || VERB_FORM.test(stem)) return false;
-  if (hasOrganizationEnding(stem)) return true;
-  if (isVocabulary(stem)) return false;
-  if (stem === raw && stem.length <= 4 && FACILITY.test(after[0] ?? '')) return true;
-  if (stem !== raw && PARTICIPANT.test(raw) && looksTranscribed(stem)) return true;
-  const [next, ...rest] = after;
-  if (raw.endsWith('에') && ABOUT.test(next ?? '') && rest.slice(0, 2).some((r) => DEAL.test(r))) return true;
-  return (raw.endsWith('에') || raw.endsWith('의')) && DEAL.test(next ?? '');
-}
-
-/** The names a question asks about (see the module comment), in question order. */
-export function namesAsked({ tokens, words, text }: QuestionReading): AskedName[] {
-  const names: AskedName[] = [];
-  let previousLatin = -2;
-  tokens.forEach((token, i) => {
-    const own = token.words.filter((w) => words[w]!.kind === 'content');
-    if (own.length === 0) return;
-    if (/[A-Za-z]/.test(token.raw)) {
-      if (!latinName(token.raw, i === 0, tokens[i + 1])) return;
-      // Samsung SDI, Bank of Korea: the words of one name run together, across an "of".
-      const last = names.at(-1);
-      const gap = last && previousLatin >= i - 2 ? text.slice(tokens[previousLatin]!.end, token.at) : '';
-      if (last && /^ (of )?$/.test(gap)) {
-        last.text += gap + nounOf(token.raw);
-        last.words.push(...own);
-      } else names.push({ text: nounOf(token.raw), words: own });
-      previousLatin = i;
-    } else if (
-      hangulName(
-        token.raw,
-        nounOf(token.raw),
-        tokens.slice(i + 1, i + 4).map((t) => t.raw),
-      )
-    ) {
-      names.push({ text: nounOf(token.raw), words: own });
-    }
-  });
-  return names;
-}
 
 /** The context a name is looked for in: every title, section and text, lower-case. */
 export const contextText = (sources: ContextSource[]) =>
@@ -197,7 +111,7 @@ export function namesNotInSources(
   glossary: GlossaryPair[],
 ): AskedName[] {
   const context = contextText(sources);
-  return namesAsked(reading).filter(
+  return namesAsked(reading, isDomainNoun).filter(
     (name) => !HOME_COUNTRY.test(name.text) && !mentioned(name.text, context, glossary),
   );
 }
@@ -277,13 +191,10 @@ const LIST_BEFORE = /([^\s,·]+(?:\s*[,·]\s*[^\s,·]+)*)\s+(?:등|같은)\s+(?:
 const LIST_AFTER = /^\(([^()]+)\)/;
 /** What may stand between a name and the kind it is one of: a few words, list marks, no figure, no clause end. */
 const APPOSITION_GAP = /^[^\d.;]*$/;
-/** Months and weekdays are capitalized and name no one. */
-const CALENDAR =
-  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Capitalized names of an English sentence, longest only, not its first word alone, not months or nationalities. */
 function englishNames(text: string): string[] {
-  const all = latinNames(text).filter((n) => !isCommonAcronym(n) && !CALENDAR.test(n) && !NOT_A_NAME.test(n));
+  const all = latinNames(text).filter((n) => !isCommonAcronym(n) && !NOT_A_NAME.test(n));
   const longest = all.filter((n) => !all.some((o) => o !== n && o.includes(n)));
   return longest.filter((n) => n.includes(' ') || !new RegExp(`^[-•·*]?\\s*${escapeRegExp(n)}\\b`).test(text));
 }

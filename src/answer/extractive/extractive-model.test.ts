@@ -49,7 +49,7 @@ describe('the offline answerer', () => {
     const rate = ask('업스테이지 투자 금리는 몇 퍼센트인가요?', CONTEXT, 'ko');
     expect(rate.refused).toBe(true);
     expect(rate.text.startsWith(REFUSAL_TEXT.ko)).toBe(true);
-    expect(rate.text).toContain('자료에는 해당 비율·금리이(가) 나오지 않고');
+    expect(rate.text).toContain('자료에는 해당 비율이(가) 나오지 않고');
     const maturity = ask('What is the maturity of the Housung loan?', CONTEXT, 'en');
     expect(maturity.refused).toBe(true);
     expect(maturity.text).toMatch(

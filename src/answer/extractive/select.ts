@@ -18,12 +18,13 @@ import type { ContextSource } from '../context.js';
 import type { Quantity } from '../../text/numbers.js';
 import type { Extreme } from '../../text/question-structure.js';
 import { tokenize } from '../../text/tokenize.js';
-import { isSpecific, satisfiesType, type AnswerType } from './answer-type.js';
-import { contextGlossary, spellingsOf, type GlossaryPair } from './glossary.js';
-import { buildQuery, type Query } from './query.js';
+import { satisfiesType, type AnswerType } from './answer-type.js';
+import { contextGlossary, isDomainNoun, spellingsOf, type GlossaryPair } from './glossary.js';
+import { buildQuery, type Query, type QueryWord } from './query.js';
 import { sentencesOf } from './sentences.js';
 import { isBonus, scoreSentences, supportOn, TITLE_WEIGHT, type ScoredSentence, type Scores } from './support.js';
-import { namesAsked, namesGiven, namesNotInSources, termsNotInSources } from './entities.js';
+import { namesGiven, namesNotInSources, termsNotInSources } from './entities.js';
+import { namesAsked } from '../../text/names.js';
 import { selectExtremes } from './extremes.js';
 
 /**
@@ -115,13 +116,10 @@ export function valueKeys(s: ScoredSentence, query: Query): string[] {
 }
 
 /** What sentences support together, each word counted as covered by its best sentence. */
-const together = (chosen: ScoredSentence[], { query, scores }: Ranking, include?: (i: number) => boolean) =>
-  supportOn(
-    scores.weights.map((_w, i) => Math.max(...chosen.map((s) => s.coverage[i]!))),
-    scores.weights,
-    query,
-    include,
-  );
+const together = (chosen: ScoredSentence[], { query, scores }: Ranking, include?: (i: number) => boolean) => {
+  const coverage = scores.weights.map((_w, i) => Math.max(...chosen.map((s) => s.coverage[i]!)));
+  return supportOn(coverage, scores.weights, query, include);
+};
 
 /**
  * The sentence to lead with: the best by rank (support, lowered by spread-out words), or
@@ -132,13 +130,11 @@ function leadSentence(candidates: ScoredSentence[], ranking: Ranking, support = 
   const { query, scores, language, worth } = ranking;
   const score = (s: ScoredSentence) => rank(s, support(s)) * worth(s);
   // Among equals, a sentence opening with a topic word is about it (업스테이지는 …, Norvex is …), not passing by.
-  const topic = query.words.flatMap((w, i) =>
-    w.kind === 'content' && w.required && scores.weights[i]! > 0 ? [i] : [],
-  );
+  const topic = scores.models.filter((_m, i) => query.words[i]!.kind === 'content' && !isBonus(query.words[i]!));
   const opensWithName = (s: ScoredSentence) => {
     const first = tokenize(/^[-•·*]?\s*([^\s,]+)/.exec(s.text)?.[1] ?? '');
     return (
-      first.length > 0 && topic.some((i) => scores.models[i]!.variants.some((v) => first.every((t) => v.includes(t))))
+      first.length > 0 && topic.some((m) => m.weight > 0 && m.variants.some((v) => first.every((t) => v.includes(t))))
     );
   };
   const ranked = [...candidates].sort(
@@ -215,11 +211,8 @@ function completeAnswer(candidates: ScoredSentence[], leads: ScoredSentence[], r
     const restates = keys.length > 0 && !newValue;
     const adds = other || (s.satisfies ? gain >= MIN_GAIN || (query.wantsList && newValue) : gain >= 2 * MIN_GAIN);
     const onTopic =
-      other ||
-      anchor === undefined ||
-      s.coverage[anchor]! >= 0.99 ||
-      chosen.some((c) => c.source.title === s.source.title);
-    if (restates || !adds || !onTopic) continue;
+      anchor === undefined || s.coverage[anchor]! >= 0.99 || chosen.some((c) => c.source.title === s.source.title);
+    if (restates || !adds || !(onTopic || other)) continue;
     chosen.push(s);
     s.coverage.forEach((c, i) => (covered[i] = Math.max(covered[i]!, c)));
     for (const k of keys) values.add(k);
@@ -255,20 +248,12 @@ function answerEachEntity(sentences: ScoredSentence[], ranking: Ranking): Answer
       supportOn(s.coverage, scores.weights, query, onSlot),
     );
     // A sentence naming the entity without its value ("이 공장은 … 소재를 만든다") takes it from the one before.
-    const before =
-      lead && !states(lead)
-        ? sentences.find((s) => s.source === lead.source && s.position === lead.position - 1 && states(s))
-        : undefined;
-    const chosen = [before, lead].filter((s): s is ScoredSentence => s !== undefined);
-    const typed = query.types.some((t) => t !== 'other');
-    if (!chosen.some(states) && typed) chosen.length = 0;
-    if (chosen.length === 0 || together(chosen, ranking, onSlot) < minSupport * SEED_SHARE) {
+    const before = lead && sentences.find((s) => s.source === lead.source && s.position === lead.position - 1);
+    const chosen = lead ? (states(lead) || !before || !states(before) ? [lead] : [before, lead]) : [];
+    const answers = chosen.some(states) || query.type === 'other';
+    if (!answers || together(chosen, ranking, onSlot) < minSupport * SEED_SHARE) {
       parts.push({ kind: 'missing', words: slot.map((i) => query.words[i]!.text) });
-      continue;
-    }
-    for (const sentence of chosen)
-      if (!parts.some((p) => p.kind === 'sentence' && p.sentence === sentence))
-        parts.push({ kind: 'sentence', sentence });
+    } else parts.push(...asParts(chosen.filter((s) => !parts.some((p) => p.kind === 'sentence' && p.sentence === s))));
   }
   return parts.some((p) => p.kind === 'sentence') ? parts : undefined;
 }
@@ -277,17 +262,10 @@ function answerEachEntity(sentences: ScoredSentence[], ranking: Ranking): Answer
 function olderFigures(first: ScoredSentence, scored: ScoredSentence[], query: Query): ScoredSentence | undefined {
   const current = new Set(valueKeys(first, query));
   if (query.type === 'other' || !first.source.date || current.size === 0) return undefined;
-  return [...scored]
-    .sort((a, b) => b.support - a.support)
-    .find((s) => {
-      const keys = valueKeys(s, query);
-      return (
-        s.support >= first.support * NEAR_BEST &&
-        (s.source.date ?? '9') < first.source.date! &&
-        keys.length > 0 &&
-        keys.every((k) => !current.has(k))
-      );
-    });
+  const older = (s: ScoredSentence) =>
+    s.support >= first.support * NEAR_BEST && (s.source.date ?? '9') < first.source.date!;
+  const other = (keys: string[]) => keys.length > 0 && keys.every((k) => !current.has(k));
+  return [...scored].sort((a, b) => b.support - a.support).find((s) => older(s) && other(valueKeys(s, query)));
 }
 
 /** Picks the sentences that answer the question, or none, saying why (see the module comment). */
@@ -325,7 +303,6 @@ export function selectSentences(
     refusedBy: why,
     ...(typed && best && best.support >= minSupport && !best.satisfies ? { valueless: best } : {}),
   });
-  if (typed && isSpecific(query.type) && candidates.length === 0) return valueless('no-typed-value');
   // The sentence most about the question mentions the kind of entity asked and names none of it
   // ("private investors supply the rest"): the sources do not name them.
   const kind = structure.namedKind;
@@ -339,11 +316,11 @@ export function selectSentences(
   // A question about a named company is led by a sentence about it (in its words, heading or antecedent).
   // Names: those the question's form shows, and words the context pairs with a proper name (후성 = Housung).
   const proper = glossary.filter((p) => /^[A-Z]/.test(p.en));
-  const asked = new Set(namesAsked(reading).flatMap((n) => n.words));
-  query.words.forEach((w, i) => {
-    if (w.kind === 'content' && !w.carried && spellingsOf(w.text, w.terms, proper, true).length > 0) asked.add(i);
-  });
-  const named = query.words.flatMap((w, i) => (asked.has(i) && w.factor > 0 && scores.weights[i]! > 0 ? [i] : []));
+  const asked = new Set(namesAsked(reading, isDomainNoun).flatMap((n) => n.words));
+  const isName = (w: QueryWord, i: number) => asked.has(i) || spellingsOf(w.text, w.terms, proper, true).length > 0;
+  const named = query.words.flatMap((w, i) =>
+    w.kind === 'content' && !w.carried && w.factor > 0 && scores.weights[i]! > 0 && isName(w, i) ? [i] : [],
+  );
   const about = candidates.filter((s) => named.every((i) => s.coverage[i]! >= TITLE_WEIGHT));
   const leads =
     structure.extremes.length === 0 && about.some((s) => s.support >= minSupport * SEED_SHARE) ? about : candidates;
@@ -362,5 +339,3 @@ export function selectSentences(
   const superseded = extremes ? undefined : olderFigures(chosen[0]!, all, query);
   return { parts, sentences: chosen, query, glossary, bestSupport: support, ...(superseded ? { superseded } : {}) };
 }
-
-export type { AnswerType };
