@@ -14,7 +14,7 @@
  *   unrelated parts, ranks below one that names them together.
  */
 import type { ContextSource } from '../context.js';
-import { tokenize } from '../../text/tokenize.js';
+import { quantityTerms, tokenize } from '../../text/tokenize.js';
 import { verbStem } from '../../text/english-stem.js';
 import { satisfiesType } from './answer-type.js';
 import { spellingsOf, synonymPhrases, synonymsOf, translationSurfaces, type GlossaryPair } from './glossary.js';
@@ -257,6 +257,10 @@ export function scoreSentences(
     );
     const breadth = weights.reduce((sum, w, i) => sum + w * coverage[i]!, 0) / totalWeight;
     const support = supportOn(coverage, weights, query);
+    // The asked value stands among the words it answers for: its terms join the proximity.
+    const asked = values.filter((q) => query.types.some((t) => t !== 'name' && satisfiesType(t, q.text, [q], query)));
+    const answer = [...asked.flatMap((q) => quantityTerms(q)), ...names.flatMap((n) => tokenize(n))];
+    if (answer.length > 0) own.push(answer);
     return {
       ...sentence,
       support,
