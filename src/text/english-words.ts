@@ -6,6 +6,7 @@
 import { stemEnglish, verbStem } from './english-stem.js';
 import { ENGLISH_PHRASING } from './data/question-phrasing.js';
 import { ENGLISH_GENERIC_NOUNS } from './data/generic-nouns.js';
+import { ENGLISH_MODIFIERS } from './data/modifiers.js';
 import { ENGLISH_VERBS } from './data/verbs.js';
 import { ENGLISH_COMPARISON, VALUE_NOUNS } from './data/value-words.js';
 import type { WordKind } from './korean-words.js';
@@ -15,7 +16,8 @@ const PHRASING: ReadonlySet<string> = new Set([
   ...ENGLISH_COMPARISON,
   ...Object.values(VALUE_NOUNS).flatMap((v) => v.en),
 ]);
-const GENERIC: ReadonlySet<string> = new Set(ENGLISH_GENERIC_NOUNS);
+/** Generic nouns and adjectives of age and order (new, former): they help, never required. */
+const GENERIC: ReadonlySet<string> = new Set([...ENGLISH_GENERIC_NOUNS, ...ENGLISH_MODIFIERS]);
 const VERBS: ReadonlySet<string> = new Set(ENGLISH_VERBS);
 
 /** Does the word (lower-case) only shape the question? Plurals too: sites, dates, names. */

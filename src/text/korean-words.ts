@@ -15,6 +15,7 @@ import { stripParticle } from './particles.js';
 import { composeSyllable, decomposeSyllable, FINAL, finalOf, HANGUL, withoutFinal } from './hangul.js';
 import { KOREAN_EXCLUSIONS, KOREAN_INTERROGATIVES, KOREAN_PHRASING } from './data/question-phrasing.js';
 import { KOREAN_GENERIC_NOUNS } from './data/generic-nouns.js';
+import { KOREAN_PRENOUNS } from './data/modifiers.js';
 import { KOREAN_VERB_STEMS } from './data/verbs.js';
 import { KOREAN_COMPARISON, VALUE_NOUNS } from './data/value-words.js';
 
@@ -32,7 +33,8 @@ const PHRASING: ReadonlySet<string> = new Set([
   ...KOREAN_COMPARISON,
   ...Object.values(VALUE_NOUNS).flatMap((v) => v.ko),
 ]);
-const GENERIC: ReadonlySet<string> = new Set(KOREAN_GENERIC_NOUNS);
+/** Generic nouns and the prenouns of age and order (새, 옛, 첫): they help, never required. */
+const GENERIC: ReadonlySet<string> = new Set([...KOREAN_GENERIC_NOUNS, ...KOREAN_PRENOUNS]);
 const VERB_STEMS: ReadonlySet<string> = new Set(KOREAN_VERB_STEMS);
 const INTERROGATIVE = new RegExp(`^(${KOREAN_INTERROGATIVES.join('|')})`);
 /** 것, 것이, 것인지, 것들: "the thing that…" shapes the question. */

@@ -18,3 +18,27 @@ describe('proximity', () => {
     expect(text.startsWith('한빛소재의 대출은 450억 원이다. [2]')).toBe(true);
   });
 });
+
+describe('term support', () => {
+  // A modifier of age or order (새, 옛, latest) is said by the source in another form (새로운,
+  // 예전에, the date) or not at all: as a required word it sank the support of a one-topic question.
+  it.each([
+    [
+      '바람개비재단의 새 목표는?',
+      '바람개비재단은 2030년까지 청년 창업가 1만 명을 돕는다는 새로운 목표를 세웠다.',
+      'ko',
+      '1만 명',
+    ],
+    ['해달기금의 옛 명칭은?', '해달기금은 2024년까지 푸른바다기금이라는 명칭을 썼다.', 'ko', '푸른바다기금'],
+    ["What is Windmill's latest deal?", 'Windmill signed a deal to fund 12 solar farms in May 2026.', 'en', '12 solar'],
+  ] as const)('lets a modifier of age or order only help: %s', (question, text, lang, expected) => {
+    const { text: answer, refused } = ask(question, [passage(text, { lang, title: 'Notice' })], lang);
+    expect(refused, answer).toBe(false);
+    expect(answer).toContain(expected);
+  });
+
+  it('still refuses when the noun a modifier qualifies is nowhere in the sources', () => {
+    const source = passage('바람개비재단은 2030년까지 청년 창업가 1만 명을 돕는다는 새로운 목표를 세웠다.');
+    expect(ask('바람개비재단의 새 본부는 어디야?', [source], 'ko').refused).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import { ENGLISH_COMPARISON, KOREAN_COMPARISON, VALUE_NOUNS } from './value-word
 import { ENTITY_KINDS } from './entity-kinds.js';
 import { COMMON_ACRONYMS, COMMON_BODIES, COMMON_KIND_PREFIXES, ORGANIZATION_ENDINGS } from './names.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
+import { ENGLISH_MODIFIERS, KOREAN_PRENOUNS } from './modifiers.js';
 
 const LISTS: Record<string, readonly string[]> = {
   KOREAN_INTERROGATIVES,
@@ -31,6 +32,8 @@ const LISTS: Record<string, readonly string[]> = {
   ENGLISH_COMPARISON,
   ENGLISH_GENERIC_NOUNS,
   ENGLISH_VERBS,
+  KOREAN_PRENOUNS,
+  ENGLISH_MODIFIERS,
   DETERMINERS,
   ANAPHORIC_DETERMINERS,
   ENTITY_KINDS,
@@ -53,12 +56,14 @@ const ROLES = {
     phrasing: [...KOREAN_PHRASING, ...KOREAN_EXCLUSIONS, ...KOREAN_COMPARISON, ...valueNouns('ko')],
     generic: KOREAN_GENERIC_NOUNS,
     verb: KOREAN_VERB_STEMS,
+    modifier: KOREAN_PRENOUNS,
     'entity kind': ENTITY_KINDS.filter((w) => /[가-힣]/.test(w)),
   },
   en: {
     phrasing: [...ENGLISH_PHRASING, ...ENGLISH_COMPARISON, ...valueNouns('en')],
     generic: ENGLISH_GENERIC_NOUNS,
     verb: ENGLISH_VERBS,
+    modifier: ENGLISH_MODIFIERS,
     'entity kind': ENTITY_KINDS.filter((w) => /[a-z]/.test(w)),
   },
 };
@@ -69,7 +74,7 @@ describe('the word lists', () => {
     expect(list.length).toBeGreaterThan(0);
   });
 
-  it.each(['ko', 'en'] as const)('give each %s word one role: phrasing, a generic noun, a verb or a kind', (lang) => {
+  it.each(['ko', 'en'] as const)('give each %s word one role: phrasing, a generic noun, a verb, a modifier or a kind', (lang) => {
     const roles = Object.entries(ROLES[lang]);
     const clashes = roles.flatMap(([a, left], i) =>
       roles
