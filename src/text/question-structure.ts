@@ -41,8 +41,7 @@ const JOIN =
 const SEPARATOR = /[,·/、，]/;
 /** Exclusion cues: before the phrase in English (apart from X), after it in Korean (X 말고, X 외에). */
 const EXCLUSION_BEFORE = /^(apart|besides|except|excluding|beyond)$/i;
-const EXCLUSION_AFTER =
-  /^(외에|외에는|외에도|외|말고|말고도|말고는|제외하고|제외한|제외하면|빼고|빼면|이외에|이외|이외의|밖에|aside)$/i;
+const EXCLUSION_AFTER = new RegExp(`^(${[...KOREAN_EXCLUSIONS, 'aside'].join('|')})$`, 'i');
 const EXCLUSION_ATTACHED = /(외에|외에는|외에도|말고|말고도|이외에)$/;
 /** Superlatives: English adjectives, Korean 가장/제일 + an adjective of size, and 최대/최소. */
 const MAX_WORD = /^(largest|biggest|greatest|highest|most|top|maximum|최대|최고)$/i;

@@ -11,64 +11,22 @@ import { stripParticle } from './particles.js';
 import { withoutInstructions } from './instructions.js';
 import { readKoreanWord, isKoreanPhrasing, type WordKind } from './korean-words.js';
 import { readEnglishWord, isEnglishPhrasing } from './english-words.js';
-import { ANAPHORIC_DETERMINERS, DETERMINERS } from './data/question-phrasing.js';
+import {
+  ANAPHORIC_DETERMINERS,
+  DETERMINERS,
+  RETRIEVAL_ENGLISH_WORDS,
+  RETRIEVAL_KOREAN_ENDINGS,
+  RETRIEVAL_KOREAN_ROOTS,
+  RETRIEVAL_KOREAN_WORDS,
+  RETRIEVAL_KOREAN_WORDS_WHOLE,
+} from './data/question-phrasing.js';
 import { HANGUL } from './hangul.js';
 
-/**
- * Retrieval's question words (a title such as "…시장은 어떻게 변할까" must not match them).
- * Korean interrogatives are matched by root, whatever ending follows (어떠한가요, 무엇이며);
- * request verbs by their polite or imperative ending (서술해주세요, 설명하시오). A narrower set
- * than the answerer's: it is what bench:retrieval was measured with.
- */
-const KOREAN_ROOTS = ['무엇', '어떠', '어떤', '어떻', '어느', '얼마', '언제', '어디', '누구', '무슨', '몇'];
-const KOREAN_ROOT_WORDS = new Set(['왜', '뭐', '뭔가요', '뭔지']);
-/** Question and request endings, longest first; what precedes them may still be content (필요하나요). */
-const KOREAN_ENDINGS = [
-  '해주십시오',
-  '해주세요',
-  '주십시오',
-  '하십시오',
-  '주세요',
-  '하시오',
-  '하세요',
-  '할까요',
-  '하나요',
-  '되나요',
-  '있나요',
-  '없나요',
-  '인가요',
-  '입니까',
-  '습니까',
-  '합니까',
-  '나요',
-  '가요',
-];
-const KOREAN_WORDS = new Set([
-  '설명',
-  '설명해',
-  '설명하',
-  '서술',
-  '서술해',
-  '서술하',
-  '기술해',
-  '알려',
-  '말해',
-  '대해',
-  '대하여',
-  '대한',
-  '관해',
-  '관하여',
-  '관한',
-  '각각',
-  '그리고',
-  '또한',
-  '있',
-  '되',
-  '하',
-]);
-const ENGLISH_WORDS = new Set(
-  'what which who whom whose when where why how much many please tell explain describe me give list'.split(' '),
-);
+const KOREAN_ROOTS = RETRIEVAL_KOREAN_ROOTS;
+const KOREAN_ROOT_WORDS: ReadonlySet<string> = new Set(RETRIEVAL_KOREAN_WORDS_WHOLE);
+const KOREAN_ENDINGS = [...RETRIEVAL_KOREAN_ENDINGS].sort((a, b) => b.length - a.length);
+const KOREAN_WORDS: ReadonlySet<string> = new Set(RETRIEVAL_KOREAN_WORDS);
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(RETRIEVAL_ENGLISH_WORDS);
 
 /**
  * What a query word (lower-case, NFKC) names once its question shape is removed:

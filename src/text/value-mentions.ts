@@ -4,6 +4,7 @@
  * person beside a title, a provision of a law, a time without a calendar date, a place.
  * General forms of Korean and English releases, not the words of any one of them.
  */
+import { ENGLISH_TITLES, KOREAN_TITLES } from './data/entity-kinds.js';
 
 /** A length of time: 5년, 10-year, two years. */
 export const DURATION =
@@ -13,9 +14,18 @@ export const PER_SHARE = /주당|주가|per share|share price|stock price/i;
 /** Terms a loan is given on: its length, its rate, its security. */
 export const TERMS =
   /장기|단기|저리|저금리|무이자|고정금리|변동금리|금리|만기|거치|상환|담보|보증|우대|long-term|short-term|low-interest|interest-free|fixed-rate|floating-rate|interest rate|maturity|grace period|repayment|collateral|guarantee/i;
+const KO_TITLE = `(${KOREAN_TITLES.join('|')})`;
 /** A person's name beside a title: Kim Seong-hoon, chief executive; 김성훈 대표; 대표 김성훈은. */
-export const PERSON =
-  /\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))|\b(chief executive|ceo|chair(man|woman|person)?|president|minister|governor)(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+|[가-힣]{2,4} ?(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)|(대표|위원장|장관|회장|사장|총재|의장|이사장|부총리|차관|청장)(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,)]|씨| )/;
+export const PERSON = new RegExp(
+  [
+    // English: a name before a title or a verb of saying, or after a title.
+    String.raw`\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b(?=,? (chief|chair|president|minister|governor|head|ceo|director|said|says|told|noted|described))`,
+    String.raw`\b(${ENGLISH_TITLES.join('|')})(,| of [A-Z][\w ]+,)? [A-Z][a-z]+ [A-Z][a-z]+`,
+    // Korean: a name of two to four syllables before a title, or one of three after it.
+    `[가-힣]{2,4} ?${KO_TITLE}`,
+    `${KO_TITLE}(인|은|는|이)? ?[가-힣]{3}(?=[은는이가,)]|씨| )`,
+  ].join('|'),
+);
 /** A provision of a law: 제8조, Article 8. */
 export const ARTICLE = /제\s?\d+\s?조|\bArticle \d+/;
 /** Times releases state without a calendar date, with a particle or none: 내년, 하반기, 2학기에는, 3월부터, next year. */

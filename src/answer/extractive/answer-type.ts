@@ -8,6 +8,10 @@
  */
 import { extractQuantities, type Quantity } from '../../text/numbers.js';
 import { ARTICLE, DURATION, PER_SHARE, PERSON, PLACE, RELATIVE_TIME, TERMS } from '../../text/value-mentions.js';
+import { ENGLISH_TITLES, KOREAN_TITLES } from '../../text/data/entity-kinds.js';
+
+const KO_TITLE = `(?:${KOREAN_TITLES.join('|')})`;
+const EN_TITLE = `(?:${ENGLISH_TITLES.join('|')})`;
 
 export type AnswerType =
   | 'money'
@@ -51,10 +55,8 @@ const CUES: [Exclude<AnswerType, 'other' | 'quantity' | 'name'>, RegExp][] = [
     /만기|(상환|대출|거치) ?기간|몇 ?년 ?(간|동안|만기)|얼마 ?동안|\bmatur(e|es|ity)\b|repayment (period|term)|how long|\btenor\b|\bduration\b/i,
   ],
   ['terms', /조건|\b(terms|conditions)\b/i],
-  [
-    'person',
-    /대표(?!적)|위원장|장관|회장|사장|총재|의장|이사장|\bceo\b|chief executive|\bchair\w*|\bminister\b|\bpresident\b|\bgovernor\b/i,
-  ],
+  // A title (대표, minister), not the adjective 대표적.
+  ['person', new RegExp(`${KO_TITLE}(?!적)|\\b${EN_TITLE}s?\\b`, 'i')],
   // Where something is, asked as such: "어디에 짓나요", "where is … located" ("where … get its data from" asks a source).
   [
     'place',
@@ -92,8 +94,7 @@ const SEVERAL_CLAUSES = /[?？].*\S.*[?？]|또한|그리고|,\s*and\b/;
 const HOW_MUCH = /얼마|how much/gi;
 /** A person is asked by who or name, or by a question ending on the role ("업스테이지 대표는?"). */
 const ASKS_PERSON = /누구|누가|이름|성함|\bwho\b|\bwhom\b|\bnamed?\b/i;
-const ENDS_ON_ROLE =
-  /(대표|대표이사|위원장|장관|회장|사장|총재|의장|이사장|\bceo|chief executive|\bchair\w*|\bminister|\bpresident|\bgovernor)\s*(은|는|이|가|은요|는요|요)?\s*[?？.!]*\s*$/i;
+const ENDS_ON_ROLE = new RegExp(`(${KO_TITLE}|\\b${EN_TITLE})\\s*(은|는|이|가|은요|는요|요)?\\s*[?？.!]*\\s*$`, 'i');
 
 /**
  * Every kind a question asks for, the main one first ("SPC 자본금과 완공 목표": money and

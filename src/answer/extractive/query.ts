@@ -19,6 +19,7 @@ import {
   type TypeAsked,
 } from './answer-type.js';
 import { isDomainNoun } from './glossary.js';
+import { ENGLISH_INTERROGATIVES, KOREAN_INTERROGATIVES } from '../../text/data/question-phrasing.js';
 
 /** Words carried from earlier turns help pick sentences but never outweigh the new question's. */
 const CARRIED_WEIGHT = 0.5;
@@ -32,7 +33,7 @@ const COMPARE = /\bcompar|\bversus\b|\bvs\b|\bdifference\b|비교|차이/i;
  */
 const CONFIRMS =
   /(맞나요|맞죠|맞지|맞아요|맞아|맞습니까|맞는지|인가요|인가|이죠|이지요|이야|죠|니)\s*[?？]*$|^(is|are|was|were|does|do|did|will|has|have|had|can|could|should|would)\b/i;
-const ASKS_WH = /어느|어디|무엇|뭐|누구|누가|몇|언제|얼마|어떤|무슨|\b(what|which|who|whom|where|when|how)\b/i;
+const ASKS_WH = new RegExp(`${KOREAN_INTERROGATIVES.join('|')}|\\b(${ENGLISH_INTERROGATIVES.join('|')})\\b`, 'i');
 /**
  * "각각", "얼마씩", "each", "compare", "the three sources": several values are asked ("모두 얼마",
  * "all" ask one total).

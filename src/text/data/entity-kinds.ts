@@ -13,3 +13,13 @@ export const ENTITY_KINDS = words(`
   대학 공급사 제조사 운영사 통신사 건설사 제약사 자산운용사 협력사 참여사 나라 국가 부처 당국 규제기관 곳 위탁운용사
   지자체
 `);
+
+/**
+ * Titles of the people who act for organisations, as releases write them: beside a name they
+ * make it a person's (김성훈 대표, Kim Seong-hoon, chief executive); a question about one asks
+ * for a person ("업스테이지 대표는?").
+ */
+export const KOREAN_TITLES = words('대표 대표이사 위원장 장관 회장 사장 총재 의장 이사장 부총리 차관 청장');
+export const ENGLISH_TITLES = ['ceo', 'chief executive', 'chair', 'chairman', 'chairwoman', 'chairperson'].concat(
+  words('president minister governor'),
+);

@@ -11,6 +11,8 @@ import { words } from './words.js';
 export const KOREAN_INTERROGATIVES = words(
   '얼마 몇 어디 언제 누구 누가 무엇 뭐 뭘 뭔 무슨 어떤 어떻 어느 어떠 왜 어째',
 );
+/** English interrogatives: with one, a question is open, whatever its form ("Is it … or when?"). */
+export const ENGLISH_INTERROGATIVES = words('what which who whom whose where when why how');
 
 export const KOREAN_PHRASING = words(`
   알려 알려줘 알려주세요 말해 말해줘 설명 설명해 설명해줘 정리 정리해 정리해줘 추려 추려줘 서술 기술
@@ -54,3 +56,26 @@ export const KOREAN_EXCLUSIONS = words(
 export const DETERMINERS = words('어떤 무슨 어느 어떠한 which what whose');
 /** Determiners pointing back (이러한 변경): the noun after them is what the question already named. */
 export const ANAPHORIC_DETERMINERS = words('이러한 그러한 이런 그런');
+
+/**
+ * What retrieval drops from a query (text/question-words.ts `questionContent`), so that a title
+ * such as "…시장은 어떻게 변할까" does not match a question by its question words. The same
+ * grammar as above, a narrower set: it is what bench:retrieval was measured with.
+ * Korean interrogative roots, matched whatever ending follows (어떠한가요, 무엇이며):
+ */
+export const RETRIEVAL_KOREAN_ROOTS = words('무엇 어떠 어떤 어떻 어느 얼마 언제 어디 누구 무슨 몇');
+/** Interrogatives matched only whole (왜곡 is no question). */
+export const RETRIEVAL_KOREAN_WORDS_WHOLE = words('왜 뭐 뭔가요 뭔지');
+/** Question and request endings (polite and imperative); what precedes them may be content (필요하나요). */
+export const RETRIEVAL_KOREAN_ENDINGS = words(`
+  해주십시오 해주세요 주십시오 하십시오 주세요 하시오 하세요 할까요 하나요 되나요 있나요 없나요 인가요 입니까 습니까 합니까
+  나요 가요
+`);
+/** Request verbs, postpositional verbs (대해, 관한), conjunctions and the light verbs' stems. */
+export const RETRIEVAL_KOREAN_WORDS = words(`
+  설명 설명해 설명하 서술 서술해 서술하 기술해 알려 말해 대해 대하여 대한 관해 관하여 관한 각각 그리고 또한 있 되 하
+`);
+/** English question and request words. */
+export const RETRIEVAL_ENGLISH_WORDS = words(
+  'what which who whom whose when where why how much many please tell explain describe me give list',
+);

@@ -8,15 +8,21 @@ import { isQuestionPhrasing } from '../question-words.js';
 import {
   ANAPHORIC_DETERMINERS,
   DETERMINERS,
+  ENGLISH_INTERROGATIVES,
   ENGLISH_PHRASING,
   KOREAN_EXCLUSIONS,
   KOREAN_INTERROGATIVES,
   KOREAN_PHRASING,
+  RETRIEVAL_ENGLISH_WORDS,
+  RETRIEVAL_KOREAN_ENDINGS,
+  RETRIEVAL_KOREAN_ROOTS,
+  RETRIEVAL_KOREAN_WORDS,
+  RETRIEVAL_KOREAN_WORDS_WHOLE,
 } from './question-phrasing.js';
 import { ENGLISH_GENERIC_NOUNS, KOREAN_GENERIC_NOUNS } from './generic-nouns.js';
 import { ENGLISH_VERBS, KOREAN_VERB_STEMS } from './verbs.js';
 import { ENGLISH_COMPARISON, KOREAN_COMPARISON, VALUE_NOUNS } from './value-words.js';
-import { ENTITY_KINDS } from './entity-kinds.js';
+import { ENGLISH_TITLES, ENTITY_KINDS, KOREAN_TITLES } from './entity-kinds.js';
 import { COMMON_ACRONYMS, COMMON_BODIES, COMMON_KIND_PREFIXES, ORGANIZATION_ENDINGS } from './names.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 import { ENGLISH_MODIFIERS, KOREAN_PRENOUNS } from './modifiers.js';
@@ -37,6 +43,14 @@ const LISTS: Record<string, readonly string[]> = {
   DETERMINERS,
   ANAPHORIC_DETERMINERS,
   ENTITY_KINDS,
+  KOREAN_TITLES,
+  ENGLISH_TITLES,
+  ENGLISH_INTERROGATIVES,
+  RETRIEVAL_KOREAN_ROOTS,
+  RETRIEVAL_KOREAN_WORDS_WHOLE,
+  RETRIEVAL_KOREAN_ENDINGS,
+  RETRIEVAL_KOREAN_WORDS,
+  RETRIEVAL_ENGLISH_WORDS,
   COMMON_ACRONYMS,
   ORGANIZATION_ENDINGS,
   COMMON_KIND_PREFIXES,
@@ -74,20 +88,33 @@ describe('the word lists', () => {
     expect(list.length).toBeGreaterThan(0);
   });
 
-  it.each(['ko', 'en'] as const)('give each %s word one role: phrasing, a generic noun, a verb, a modifier or a kind', (lang) => {
-    const roles = Object.entries(ROLES[lang]);
-    const clashes = roles.flatMap(([a, left], i) =>
-      roles
-        .slice(i + 1)
-        .flatMap(([b, right]) => left.filter((w) => right.includes(w)).map((w) => `${w}: ${a} and ${b}`)),
-    );
-    // Kinds of entity are generic nouns too (회사, company): asked for, they are the kind of the answer.
-    expect(clashes.filter((c) => !/generic and entity kind$/.test(c))).toEqual([]);
-  });
+  it.each(['ko', 'en'] as const)(
+    'give each %s word one role: phrasing, a generic noun, a verb, a modifier or a kind',
+    (lang) => {
+      const roles = Object.entries(ROLES[lang]);
+      const clashes = roles.flatMap(([a, left], i) =>
+        roles
+          .slice(i + 1)
+          .flatMap(([b, right]) => left.filter((w) => right.includes(w)).map((w) => `${w}: ${a} and ${b}`)),
+      );
+      // Kinds of entity are generic nouns too (회사, company): asked for, they are the kind of the answer.
+      expect(clashes.filter((c) => !/generic and entity kind$/.test(c))).toEqual([]);
+    },
+  );
 
   it('read every determiner as question shape, and never a word of a synonym group', () => {
     expect([...DETERMINERS, ...ANAPHORIC_DETERMINERS].filter((w) => !isQuestionPhrasing(w))).toEqual([]);
     const phrasing = new Set([...ROLES.ko.phrasing, ...ROLES.en.phrasing]);
     expect(SYNONYM_GROUPS.flat().filter((w) => phrasing.has(w))).toEqual([]);
+  });
+
+  it('leave retrieval no question word the answerer would read as a word to find', () => {
+    const retrieval = [
+      ...RETRIEVAL_KOREAN_ROOTS,
+      ...RETRIEVAL_KOREAN_WORDS_WHOLE,
+      ...RETRIEVAL_ENGLISH_WORDS,
+      ...ENGLISH_INTERROGATIVES,
+    ];
+    expect(retrieval.filter((w) => !isQuestionPhrasing(w))).toEqual([]);
   });
 });
