@@ -5,11 +5,12 @@
  * change what the offline answerer sees.
  */
 import { describe, expect, it } from 'vitest';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { ChatMessage, Lang } from '../types.js';
 import { buildPrompt, buildRewritePrompt, parsePrompt } from './prompts.js';
 import { toContextSources } from './context.js';
 import { composeExtractiveAnswer } from './extractive/extractive-model.js';
+import { translationInstruction } from '../search/query-translation.js';
 
 const HISTORY: ChatMessage[] = [
   { role: 'user', content: '해솔 펀드 규모는?' },
@@ -53,13 +54,23 @@ describe.each(['ko', 'en'] as Lang[])('prompts in %s', (language) => {
 });
 
 describe('parsePrompt', () => {
-  it('reads no other prompt, and the offline model declines one', () => {
-    const other = [new SystemMessage('Translate the question into English.'), new HumanMessage('해솔 펀드 규모는?')];
-    expect(parsePrompt(other)).toBeUndefined();
-    expect(parsePrompt([new HumanMessage('hello')])).toBeUndefined();
-    expect(composeExtractiveAnswer(other)).toEqual({
-      text: '제공된 공고 자료에서는 답을 찾을 수 없습니다.',
-      refused: true,
-    });
+  // The other prompts of the product go to a hosted model only: the query translation and the
+  // groundedness check. Given one, the offline model must decline, not answer it as a question.
+  const others = {
+    'the Korean query translation': [
+      new SystemMessage(translationInstruction('ko')),
+      new HumanMessage('How large is the fund?'),
+    ],
+    'the English query translation': [
+      new SystemMessage(translationInstruction('en')),
+      new HumanMessage('해솔 펀드 규모는?'),
+    ],
+    'the groundedness check': [new HumanMessage('[1] 해솔 펀드는 3조 원 규모다.'), new AIMessage('3조 원입니다 [1].')],
+    'a bare question': [new HumanMessage('hello')],
+  };
+
+  it.each(Object.entries(others))('reads no other prompt (%s), and the offline model declines it', (_name, prompt) => {
+    expect(parsePrompt(prompt)).toBeUndefined();
+    expect(composeExtractiveAnswer(prompt).refused).toBe(true);
   });
 });
