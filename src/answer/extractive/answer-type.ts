@@ -39,6 +39,7 @@ export type AnswerType =
  * modifies (금리인하 is a cut, not a rate).
  */
 const CUES: [Exclude<AnswerType, 'other' | 'quantity' | 'name'>, RegExp][] = [
+  // A price per share (주당, share price).
   ['per-share', /주당|주가|share price|stock price|per share/i],
   // "몇 조 규모" asks trillions: a provision is asked with 조항/조문.
   // …or after a law's name: "보험업법 몇 조에 따라".
@@ -46,14 +47,17 @@ const CUES: [Exclude<AnswerType, 'other' | 'quantity' | 'name'>, RegExp][] = [
     'article',
     /(몇|어느|무슨|어떤) ?조(항|문)|(법|령|규정)\S*\s(\S+\s){0,3}?(몇|어느|무슨) ?조(?! ?(원|규모|달러))|\b(which|what) (article|provision|section)\b/i,
   ],
+  // A rate or a share: the nouns naming one (금리, 수익률, 지분, interest rate, stake) and the percent sign.
   [
     'percent',
     /(금리|이자율|이율|이자|수익률|비율|지분)(은|는|이|가|을|를|의|도|와|과|요)?(?=\s|[?.,]|$)|퍼센트|%|interest rate|(?<![-\w])interest(?!-| in\b)|\brates?\b|percent|\byield|\breturns?\b|\bstake\b|\bratio\b/i,
   ],
+  // A length of time: a maturity or a period (만기, 상환 기간, how long, tenor).
   [
     'duration',
     /만기|(상환|대출|거치) ?기간|몇 ?년 ?(간|동안|만기)|얼마 ?동안|\bmatur(e|es|ity)\b|repayment (period|term)|how long|\btenor\b|\bduration\b/i,
   ],
+  // The conditions of a deal (조건, terms).
   ['terms', /조건|\b(terms|conditions)\b/i],
   // A title (대표, minister), not the adjective 대표적.
   ['person', new RegExp(`${KO_TITLE}(?!적)|\\b${EN_TITLE}s?\\b`, 'i')],
@@ -62,16 +66,19 @@ const CUES: [Exclude<AnswerType, 'other' | 'quantity' | 'name'>, RegExp][] = [
     'place',
     /위치|장소|부지|소재지|어느 ?(곳|지역|도시|나라)|어디에 ?(있|위치|설치|들어서|세워|짓)|\bwhere (is|are|was|were|will)\b.*\b(located|built|based|held|set up)\b|\bin which (region|city|province|area)\b|\blocation\b|\blocated\b/i,
   ],
+  // A time: the interrogative (언제, when), nouns of date and time, and a milestone's target (완공 목표).
   [
     'date',
     /언제|날짜|일자|시기|시점|연도|몇 ?년도|몇 ?월|(완공|준공|착공|개소|출범|시행) ?(목표|예정)|(^|[,;]\s*|\band\s+|\bsince\s+|\buntil\s+)when\b|what date|which (year|date|month)|what (year|month)|\bby when\b|\bdeadline\b/i,
   ],
   // "몇 억 달러", "몇 천만 원": a number of a currency is an amount, not a count.
   ['money', /몇 ?(십|백|천)? ?(만|억|조) ?(원|달러|유로|엔)/],
+  // A number of things: 몇 with a counter, nouns of quantity (인원, 생산량, how many, output, tons).
   [
     'count',
     /몇(?! ?(퍼센트|프로|%))|수량|개수|인원|생산량|how many|number of|quantity|\boutput\b|\btons?\b|\bunits?\b/i,
   ],
+  // An amount: 얼마 (how much) and nouns of money and size (금액, 규모, 몫, 자본금, amount, budget, capital).
   [
     'money',
     /얼마|금액|규모|액수|몫|총액|합계|투자금|투자액|대출금|대출액|자본금|출자(?!기관|자|사)|부담|분담|비용|예산|가치|재원|how much|what share|share of|\bportion\b|\bamount|\bsize\b|\bsum\b|\btotal\b|\bworth\b|\bvalue[ds]?\b|\bcost|\bcapital\b|contribut|\bbudget|how (large|big)|\bfunding\b|\bdollars?\b|\bwon\b/i,

@@ -74,6 +74,7 @@ function bridged(name: string, context: string, glossary: GlossaryPair[]): boole
   const words = name
     .toLowerCase()
     .split(/\s+/)
+    // Function words of a name (Bank of Korea) have no Korean side to find.
     .filter((w) => !/^(of|and|the|for|no)$/.test(w));
   const singular = (w: string) => w.replace(/(?<=[a-z]{3})s$/, '');
   const surfaces = (i: number, j: number): string[] => {

@@ -25,6 +25,7 @@ import { ENGLISH_INTERROGATIVES, KOREAN_INTERROGATIVES } from '../../text/data/q
 const CARRIED_WEIGHT = 0.5;
 /** How many earlier user turns a follow-up may lean on. */
 const CARRY_TURNS = 2;
+/** A comparison asked (compare, versus, 비교, 차이): the figures of each side are quoted. */
 const COMPARE = /\bcompar|\bversus\b|\bvs\b|\bdifference\b|비교|차이/i;
 /**
  * A yes/no question checking something ("10조 원 맞지?", "완공이 2027년인가요?", "Does IBK put
