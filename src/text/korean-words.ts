@@ -11,7 +11,7 @@
  *   …습니까, …려면, …더라도) makes a verb of any stem;
  * - a native verb stem (만드, 넣, 짓: data/verbs.ts) with an ending (만드는, 짓고, 만든) is a verb.
  */
-import { stripParticle } from './particles.js';
+import { oneSyllableNoun, stripParticle } from './particles.js';
 import { composeSyllable, decomposeSyllable, FINAL, finalOf, HANGUL, withoutFinal } from './hangul.js';
 import { KOREAN_EXCLUSIONS, KOREAN_INTERROGATIVES, KOREAN_PHRASING } from './data/question-phrasing.js';
 import { KOREAN_GENERIC_NOUNS } from './data/generic-nouns.js';
@@ -215,7 +215,8 @@ export function readKoreanWord(
     if (isKoreanPhrasing(before)) return undefined;
     if (before.length >= 2) return noun(before);
   }
-  return noun(stem);
+  // 칩은, 몫을: a one-syllable noun keeps its particle through stripParticle (two syllables).
+  return noun((stem === raw && oneSyllableNoun(raw)) || stem);
 }
 
 /** 퓨처그래프나, 교원이나: "or" after a noun, 나 after a vowel and 이나 after a consonant (not a verb's 나). */

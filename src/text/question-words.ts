@@ -21,6 +21,7 @@ import {
   RETRIEVAL_KOREAN_WORDS_WHOLE,
 } from './data/question-phrasing.js';
 import { HANGUL } from './hangul.js';
+import { KOREAN_COUNTERS, KOREAN_NUMERALS } from './data/value-words.js';
 
 const KOREAN_ROOTS = RETRIEVAL_KOREAN_ROOTS;
 const KOREAN_ROOT_WORDS: ReadonlySet<string> = new Set(RETRIEVAL_KOREAN_WORDS_WHOLE);
@@ -94,6 +95,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}.,%$₩'’-]*/gu;
 const STARTS_HANGUL = new RegExp(`^${HANGUL}`);
 const DETERMINER = new Set(DETERMINERS);
 const ANAPHORIC = new Set(ANAPHORIC_DETERMINERS);
+const NUMERALS: ReadonlySet<string> = new Set(KOREAN_NUMERALS);
+const COUNTERS: ReadonlySet<string> = new Set(KOREAN_COUNTERS);
+/** 번, 번만, 곳에, 가지를: a counter with or without its particle. */
+const isCounter = (raw: string) =>
+  COUNTERS.has(raw) || COUNTERS.has(stripParticle(raw)) || (raw.length === 2 && COUNTERS.has(raw[0]!));
 
 export interface ReadOptions {
   /** The domain's nouns (a glossary's Korean side): read as nouns whatever they end in. */
@@ -128,7 +134,7 @@ export function readQuestion(question: string, options: ReadOptions = {}): Quest
   const figures = extractQuantities(text).map((q) => ({ at: q.index, end: q.index + q.text.length, text: q.text }));
   const figureWord = new Map<number, number | undefined>();
   let kindNext = false;
-  let counterNext = false;
+  let counterNext: 'any' | 'counter' | undefined;
   for (const match of text.matchAll(WORD)) {
     // Quotation marks inside a Korean word ('주요 서비스'는) set it off; they are not part of it.
     const raw = match[0]
@@ -147,9 +153,10 @@ export function readQuestion(question: string, options: ReadOptions = {}): Quest
     const figure = figures.findIndex((f) => token.at >= f.at && token.at < f.end);
     const asKind = kindNext;
     kindNext = DETERMINER.has(raw.toLowerCase()) || ANAPHORIC.has(raw);
-    // "몇 장", "몇 톤": the counter after 몇 is the unit of the answer, not a word to find.
-    const counter = counterNext;
-    counterNext = raw === '몇';
+    // "몇 장", "몇 톤": the word after 몇 is the unit of the answer; "한 번만", "세 곳": a counter after
+    // a numeral says how many, not what. Neither is a word to find.
+    const counter = counterNext === 'any' || (counterNext === 'counter' && isCounter(raw));
+    counterNext = raw === '몇' ? 'any' : NUMERALS.has(raw) ? 'counter' : undefined;
     // "2호까지": a number naming one of a series is an identifier, "10조 원" a figure.
     if (figure >= 0 && !(identifier && figures[figure]!.end <= token.at + identifier.length)) {
       if (!figureWord.has(figure)) figureWord.set(figure, addWord(words, owner, figureOf(figures[figure]!.text)));

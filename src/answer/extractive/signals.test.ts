@@ -41,4 +41,21 @@ describe('term support', () => {
     const source = passage('바람개비재단은 2030년까지 청년 창업가 1만 명을 돕는다는 새로운 목표를 세웠다.');
     expect(ask('바람개비재단의 새 본부는 어디야?', [source], 'ko').refused).toBe(true);
   });
+
+  it('reads a one-syllable noun through its particle, so its synonyms find it (집은: 집 = 주택)', () => {
+    const source = passage('해달시는 역세권에 청년 주택 300채를 짓는다.', { title: '해달시 주거 지원' });
+    const { text, refused } = ask('해달시 집은 모두 몇 채야?', [source], 'ko');
+    expect(refused, text).toBe(false);
+    expect(text).toContain('300채');
+  });
+
+  it('reads a counter after a numeral (한 번만, 세 곳) as how many, not a word to find', () => {
+    const source = passage(
+      '바람개비재단은 상담회를 매년 정기적으로 연다. 바람개비재단 상담회에는 청년 창업가가 참여한다. ' +
+        '바람개비재단은 상담회 결과를 공개한다.',
+    );
+    const { text, refused } = ask('바람개비재단 상담회는 한 번만 열리나요?', [source], 'ko');
+    expect(refused, text).toBe(false);
+    expect(text).toContain('정기적으로');
+  });
 });

@@ -24,3 +24,11 @@ export const ENGLISH_COMPARISON = words(`
   largest biggest smallest greatest highest lowest least most fewest larger bigger smaller greater higher lower
   compare comparison versus vs besides except excluding aside
 `);
+
+/**
+ * Korean numerals used before a counter (한 번, 세 곳, 여러 가지, 몇 장), and the counters: the
+ * bound nouns of counting (단위성 의존명사), as a grammar lists them. A counter after a numeral
+ * says how many of something, not a word a source must write.
+ */
+export const KOREAN_NUMERALS = words('한 두 세 네 다섯 여섯 일곱 여덟 아홉 열 여러 몇');
+export const KOREAN_COUNTERS = words('번 차례 회 가지 곳 군데 개 명 건 장 대 배 채 권 마리 개월 달 해');

@@ -21,7 +21,7 @@ import {
 } from './question-phrasing.js';
 import { ENGLISH_GENERIC_NOUNS, KOREAN_GENERIC_NOUNS } from './generic-nouns.js';
 import { ENGLISH_VERBS, KOREAN_VERB_STEMS } from './verbs.js';
-import { ENGLISH_COMPARISON, KOREAN_COMPARISON, VALUE_NOUNS } from './value-words.js';
+import { ENGLISH_COMPARISON, KOREAN_COMPARISON, KOREAN_COUNTERS, KOREAN_NUMERALS, VALUE_NOUNS } from './value-words.js';
 import { ENGLISH_TITLES, ENTITY_KINDS, KOREAN_TITLES } from './entity-kinds.js';
 import { COMMON_ACRONYMS, COMMON_BODIES, COMMON_KIND_PREFIXES, ORGANIZATION_ENDINGS } from './names.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
@@ -40,6 +40,8 @@ const LISTS: Record<string, readonly string[]> = {
   ENGLISH_VERBS,
   KOREAN_PRENOUNS,
   ENGLISH_MODIFIERS,
+  KOREAN_NUMERALS,
+  KOREAN_COUNTERS,
   DETERMINERS,
   ANAPHORIC_DETERMINERS,
   ENTITY_KINDS,
