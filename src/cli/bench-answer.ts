@@ -1,6 +1,6 @@
 /**
  * `npm run bench:answer -- --passages FILE --questions FILE [--json FILE]`
- * Calibration of the offline answerer's refusal threshold (src/answer/extractive/calibration.ts)
+ * Calibration of the offline answerer's refusal threshold (src/bench/answer-calibration.ts)
  * on a retrieval benchmark's questions: prints answer and refusal rates per threshold; then,
  * where the benchmark gives reference answers, how many of their figures the offline answers
  * carry (src/bench/answer-figures.ts), answered from a context holding the gold page.

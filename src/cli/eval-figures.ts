@@ -14,6 +14,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { fail, parseCli } from './args.js';
 import { PROJECT_ROOT } from './paths.js';
 import { ANSWER_SETS, type AnswerSet } from './answer-sets.js';
@@ -130,7 +131,9 @@ async function writeTable() {
   const read = async (file: string) => parseFigures(await readFile(file, 'utf8'), file);
   const [before, after] = [await read(BEFORE), await read(CURRENT)];
   const heading = `Before: \`${before.commit}\`, ${before.label}. After: \`${after.commit}\`, ${after.label}.`;
-  await writeFile(DOC, replaceTable(await readFile(DOC, 'utf8'), `${heading}\n\n${figuresTable(before, after)}`));
+  const doc = replaceTable(await readFile(DOC, 'utf8'), `${heading}\n\n${figuresTable(before, after)}`);
+  // Formatted as \`npm run lint\` checks it, so a refreshed table is a clean diff.
+  await writeFile(DOC, await format(doc, { ...(await resolveConfig(DOC)), filepath: DOC }));
   console.log(`table: ${relative(PROJECT_ROOT, DOC)}`);
 }
 
