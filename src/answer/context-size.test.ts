@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contextSize, DEFAULT_CONTEXT_PASSAGES, PASSAGES_PER_EXTRA_ENTITY } from './pipeline.js';
+import { DEFAULT_CONTEXT_PASSAGES } from './pipeline.js';
+import { contextSize, PASSAGES_PER_EXTRA_ENTITY } from './context-size.js';
 
 describe('contextSize', () => {
   it('gives a question about several entities room for each one’s passage', () => {

@@ -13,7 +13,7 @@ import type { ChatMessage, Lang } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { stripParticle } from '../text/particles.js';
 import { buildRewritePrompt } from './prompts.js';
-import { QUESTION_TERMS } from './extractive/question-words.js';
+import { isQuestionPhrasing } from '../text/question-words.js';
 
 /** A question this short (in analyzer terms) probably leans on the previous turn. */
 const SHORT_QUESTION_TERMS = 6;
@@ -39,7 +39,7 @@ function namingWords(text: string, exclude: Set<string>): string[] {
   for (const raw of text.split(/[\s?？!.,;:()"'“”‘’·]+/)) {
     const word = /[\uac00-\ud7a3]$/.test(raw) ? stripParticle(raw) : raw;
     const terms = tokenize(word);
-    if (terms.length === 0 || terms.every((t) => QUESTION_TERMS.has(t))) continue;
+    if (terms.length === 0 || isQuestionPhrasing(word)) continue;
     if (terms.every((t) => exclude.has(t))) continue;
     for (const t of terms) exclude.add(t);
     words.push(word);

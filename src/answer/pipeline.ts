@@ -21,25 +21,11 @@ import { AppError, BadRequestError, UpstreamError, toUpstreamError } from '../er
 import { answerLanguageOf } from './answer-language.js';
 import { isRefusal } from './refusal.js';
 import { groundingContext, unsupportedFigures, type GroundednessChecker } from './groundedness.js';
-import { readQuestion } from './extractive/question-words.js';
-import { shapeOf } from './extractive/question-shape.js';
+import { contextSize } from './context-size.js';
 import { newAnswerId } from './answer-id.js';
 
 /** Passages put in front of the model: enough for multi-document answers, short enough for a small context. */
 export const DEFAULT_CONTEXT_PASSAGES = 6;
-/**
- * More passages for each further entity a question coordinates ("compare the Upstage
- * investment with the FutureGraph loan"): each entity's own passage competes with the
- * passages that name them all, so one question's share of the context must grow.
- */
-export const PASSAGES_PER_EXTRA_ENTITY = 2;
-const MAX_EXTRA_ENTITIES = 2;
-
-/** How many passages to retrieve for a question: the base, plus some for each further entity it names. */
-export function contextSize(question: string, base: number): number {
-  const entities = shapeOf(readQuestion(question)).slots.length;
-  return base + PASSAGES_PER_EXTRA_ENTITY * Math.min(MAX_EXTRA_ENTITIES, Math.max(0, entities - 1));
-}
 
 export interface AnswerRequest {
   /**

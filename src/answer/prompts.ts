@@ -6,7 +6,7 @@
  */
 import { HumanMessage, SystemMessage, AIMessage, type BaseMessage } from '@langchain/core/messages';
 import type { ChatMessage, Lang } from '../types.js';
-import { formatContext, type ContextSource } from './context.js';
+import { formatContext, parseContext, type ContextSource } from './context.js';
 import { REFUSAL_TEXT } from './refusal.js';
 
 export { REFUSAL_TEXT } from './refusal.js';
@@ -69,14 +69,36 @@ export function buildRewritePrompt(question: string, history: ChatMessage[], lan
   return [new SystemMessage(REWRITE_PROMPT[language]), ...toMessages(history), new HumanMessage(question)];
 }
 
-/** Is this system text the follow-up rewrite instruction (in either language)? */
-export function isRewritePrompt(systemText: string): boolean {
-  return Object.values(REWRITE_PROMPT).some((p) => systemText.startsWith(p.slice(0, 30)));
-}
+/** A prompt read back by `parsePrompt`: what the offline model answers. */
+export type ParsedPrompt =
+  ({ kind: 'answer' } & PromptInput) | { kind: 'rewrite'; question: string; history: ChatMessage[]; language: Lang };
 
-/** The answer language a prompt asks for, read from its system rules. */
-export function promptLanguage(systemText: string): Lang {
-  return systemText.startsWith(SYSTEM_PROMPT.en.slice(0, 40)) || systemText.startsWith(REWRITE_PROMPT.en.slice(0, 30))
-    ? 'en'
-    : 'ko';
+const LANGUAGES: Lang[] = ['ko', 'en'];
+
+const textOf = (message: BaseMessage) =>
+  typeof message.content === 'string'
+    ? message.content
+    : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+
+/**
+ * Reads a prompt built by `buildPrompt` or `buildRewritePrompt` back into what it was built
+ * from; undefined for any other message list. The offline model reads exactly the prompt a
+ * hosted model gets, so the two cannot drift apart (prompts.test.ts round-trips every builder).
+ */
+export function parsePrompt(messages: BaseMessage[]): ParsedPrompt | undefined {
+  const [system, ...turns] = messages;
+  const last = turns.at(-1);
+  if (!system || system.getType() !== 'system' || !last || last.getType() !== 'human') return undefined;
+  const history = turns
+    .slice(0, -1)
+    .map((m): ChatMessage => ({ role: m.getType() === 'human' ? 'user' : 'assistant', content: textOf(m) }));
+  const question = textOf(last);
+  const rules = textOf(system);
+  for (const language of LANGUAGES) {
+    if (rules === REWRITE_PROMPT[language]) return { kind: 'rewrite', question, history, language };
+    if (rules.startsWith(`${SYSTEM_PROMPT[language]}\n\n<context>\n`)) {
+      return { kind: 'answer', question, history, language, sources: parseContext(rules) };
+    }
+  }
+  return undefined;
 }

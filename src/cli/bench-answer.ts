@@ -1,6 +1,6 @@
 /**
  * `npm run bench:answer -- --passages FILE --questions FILE [--json FILE]`
- * Calibration of the offline answerer's refusal threshold (src/answer/extractive/calibration.ts)
+ * Calibration of the offline answerer's refusal threshold (src/bench/answer-calibration.ts)
  * on a retrieval benchmark's questions: prints answer and refusal rates per threshold; then,
  * where the benchmark gives reference answers, how many of their figures the offline answers
  * carry (src/bench/answer-figures.ts), answered from a context holding the gold page.
@@ -11,12 +11,12 @@ import { fail, parseCli } from './args.js';
 import { parsePassages, parseQuestions, questionHalf } from '../bench/retrieval-bench.js';
 import { createIndexData, LocalIndex } from '../search/local-index.js';
 import { primaryLanguage } from '../text/language.js';
-import { calibrateContexts, goldContexts, sweep, type CalibrationCase } from '../answer/extractive/calibration.js';
+import { calibrateContexts, goldContexts, sweep, type CalibrationCase } from '../bench/answer-calibration.js';
 import { composeExtractiveAnswer } from '../answer/extractive/extractive-model.js';
 import { buildPrompt } from '../answer/prompts.js';
 import { toContextSources } from '../answer/context.js';
 import { figureOutcome, sharedFigures, summarizeFigures, type FigureOutcome } from '../bench/answer-figures.js';
-import { MIN_SUPPORT } from '../answer/extractive/select-sentences.js';
+import { MIN_SUPPORT } from '../answer/extractive/select.js';
 
 const USAGE = 'npm run bench:answer -- --passages FILE --questions FILE [--json FILE]';
 const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];

@@ -7,7 +7,7 @@
  * follows Hangul bigrams present in the index, so it proposes words the corpus contains and
  * nothing else.
  */
-import { decomposeSyllable, isHangulSyllable } from '../text/romanize.js';
+import { decomposeSyllable, isHangulSyllable } from '../text/hangul.js';
 
 const INITIALS: string[][] = [
   ['g', 'k'],

@@ -76,6 +76,23 @@ export function isParticle(text: string): boolean {
   return PARTICLE_SET.has(text);
 }
 
+/**
+ * Particles after which a two-syllable word is read as a one-syllable noun too (몫은, 땅을).
+ * Only those that rarely end a two-syllable noun: with 이/가/의/도 every 증가, 회의 or 정도
+ * would also yield a stray syllable.
+ */
+const SHORT_PARTICLES: ReadonlySet<string> = new Set(['은', '는', '을', '를', '에']);
+
+/**
+ * The one-syllable noun of a two-syllable word that ends in a short particle, which
+ * `stripParticle` leaves whole; undefined for any other word.
+ *
+ * @example oneSyllableNoun('칩은') // '칩'
+ */
+export function oneSyllableNoun(word: string): string | undefined {
+  return word.length === 2 && SHORT_PARTICLES.has(word[1]!) && /^[\uac00-\ud7a3]/.test(word) ? word[0] : undefined;
+}
+
 /** Words that end in a particle-like syllable but are whole nouns in this domain. */
 const KEEP = new Set(['투자가', '전문가', '사업가', '기업가', '자본가', '최고가', '소비자가']);
 

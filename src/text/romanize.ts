@@ -4,6 +4,7 @@
  * 전라남도 -> jeollanamdo. Names are romanized letter by letter with the common sound
  * changes at syllable joins (ㄴ+ㄹ, ㄹ+ㄹ -> ll; a final consonant before a vowel moves over).
  */
+import { decomposeSyllable, FINAL, INITIAL } from './hangul.js';
 
 const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
 const VOWELS = [
@@ -92,32 +93,6 @@ const FINALS_BEFORE_VOWEL = [
   'h',
 ];
 
-const FIRST_SYLLABLE = 0xac00;
-const LAST_SYLLABLE = 0xd7a3;
-const FINAL_L = 8;
-const FINAL_N = 4;
-const INITIAL_R = 5;
-const INITIAL_NONE = 11;
-
-export interface Syllable {
-  initial: number;
-  vowel: number;
-  final: number;
-}
-
-/** Splits a precomposed Hangul syllable into its jamo indexes, or undefined for other characters. */
-export function decomposeSyllable(ch: string): Syllable | undefined {
-  const code = ch.charCodeAt(0);
-  if (code < FIRST_SYLLABLE || code > LAST_SYLLABLE) return undefined;
-  const offset = code - FIRST_SYLLABLE;
-  return { initial: Math.floor(offset / 588), vowel: Math.floor((offset % 588) / 28), final: offset % 28 };
-}
-
-export function isHangulSyllable(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code >= FIRST_SYLLABLE && code <= LAST_SYLLABLE;
-}
-
 /**
  * A Hangul word in Revised Romanization, lower-case; other characters pass through.
  *
@@ -138,15 +113,15 @@ export function romanize(word: string): string {
     let initial = INITIALS[s.initial]!;
     if (typeof previous === 'object') {
       // ㄴ+ㄹ and ㄹ+ㄹ are both pronounced [ll] (신라 Silla, 전라 Jeolla).
-      if (s.initial === INITIAL_R && (previous.final === FINAL_L || previous.final === FINAL_N)) initial = 'l';
+      if (s.initial === INITIAL.r && (previous.final === FINAL.l || previous.final === FINAL.n)) initial = 'l';
       // A final carried over to this vowel was already written by the previous syllable.
-      if (s.initial === INITIAL_NONE && previous.final !== 0) initial = '';
+      if (s.initial === INITIAL.none && previous.final !== 0) initial = '';
     }
-    if (i === 0 && s.initial === INITIAL_R) initial = 'r';
+    if (i === 0 && s.initial === INITIAL.r) initial = 'r';
     let final = FINALS[s.final]!;
     if (typeof next === 'object' && s.final !== 0) {
-      if (next.initial === INITIAL_NONE) final = FINALS_BEFORE_VOWEL[s.final]!;
-      else if (s.final === FINAL_N && next.initial === INITIAL_R) final = 'l';
+      if (next.initial === INITIAL.none) final = FINALS_BEFORE_VOWEL[s.final]!;
+      else if (s.final === FINAL.n && next.initial === INITIAL.r) final = 'l';
     }
     out += initial + VOWELS[s.vowel]! + final;
   }

@@ -17,7 +17,7 @@
  *   folded (S-stemmer). Queries also drop words that only shape the question (무엇인가요, what).
  */
 import { normalizeText } from './normalize.js';
-import { isParticle, stripParticle } from './particles.js';
+import { isParticle, oneSyllableNoun, stripParticle } from './particles.js';
 import { extractQuantities, type Quantity } from './numbers.js';
 import { parseAmountAt } from './amounts.js';
 import { dateParts } from './dates.js';
@@ -32,12 +32,6 @@ const LATIN_STOPWORDS = new Set(
     ' ',
   ),
 );
-/**
- * Particles after which a two-syllable word is read as a one-syllable noun too (몫은, 땅을).
- * Only those that rarely end a two-syllable noun: with 이/가/의/도 every 증가, 회의 or 정도
- * would also index a stray syllable.
- */
-const SHORT_PARTICLES = new Set(['은', '는', '을', '를', '에']);
 /** Pronouns and function syllables not worth a term of their own (그에, 이 사건, 수 있다). */
 const SYLLABLE_STOPWORDS = new Set(['이', '그', '저', '것', '수', '등', '및', '또', '더', '각']);
 
@@ -74,7 +68,9 @@ function hangulTerms(stem: string, raw: string, out: string[]): void {
     return;
   }
   for (let i = 0; i + 1 < stem.length; i++) out.push(stem.slice(i, i + 2));
-  if (raw.length === 2 && SHORT_PARTICLES.has(raw[1]!) && !SYLLABLE_STOPWORDS.has(raw[0]!)) out.push(raw[0]!);
+  // A one-syllable noun with its particle (몫은) is indexed as the noun too.
+  const noun = oneSyllableNoun(raw);
+  if (noun && !SYLLABLE_STOPWORDS.has(noun)) out.push(noun);
 }
 
 /** The terms a quantity is indexed under: its value, its currency, and each stated date part. */

@@ -99,10 +99,16 @@ describe('the openai client against the worker', () => {
       model: 'fund-assistant',
       messages: [{ role: 'user', content: '후성 대출의 금리는 얼마인가요?' }],
     });
-    expect(completion).toMatchObject({ refused: true, citations: [] });
+    expect(completion).toMatchObject({ refused: true });
     expect(completion.choices[0]!.finish_reason).toBe('stop');
-    expect(completion.choices[0]!.message.content).toContain('제공된 공고 자료에서는 답을 찾을 수 없습니다.');
-    expect(completion.choices[0]!.message.content).not.toContain('출처:');
+    const content = completion.choices[0]!.message.content!;
+    expect(content.startsWith('제공된 공고 자료에서는 답을 찾을 수 없습니다.')).toBe(true);
+    // The offline refusal names the missing kind of value (a rate) and quotes what the sources
+    // say instead (issue 17, docs/answerer.md): that source is cited and listed like an answer's.
+    const { citations } = completion as unknown as { citations: { n: number }[] };
+    expect(citations.length).toBeGreaterThan(0);
+    expect(content).toContain('\n\n출처:\n');
+    for (const c of citations) expect(content).toContain(`- [${c.n}] `);
   });
 
   it('keeps its grounding rules whatever a system message says', async () => {

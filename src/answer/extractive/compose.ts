@@ -13,19 +13,14 @@
 import type { Lang } from '../../types.js';
 import type { ContextSource } from '../context.js';
 import { formatQuantity, type Quantity } from '../../text/numbers.js';
+import { finalOf } from '../../text/hangul.js';
 import type { AnswerType } from './answer-type.js';
-import { satisfiesType } from './answer-type.js';
 import { glossSentence } from './glossary.js';
-import type { AnswerPart, ScoredSentence, Selection } from './select-sentences.js';
+import { valueKeys, type AnswerPart, type ScoredSentence, type Selection } from './select.js';
 
-const VALUE_LABEL: Record<Lang, Partial<Record<AnswerType, string>>> = {
-  ko: { money: '금액은', count: '수량은', date: '날짜는', percent: '비율은' },
-  en: { money: 'the amount is', count: 'the number is', date: 'the date is', percent: 'the rate is' },
-};
 const WRITTEN = {
   ko: {
     according: '영문 자료에 따르면',
-    figures: '관련 수치는',
     original: '원문',
     states: '이 내용은 영문 자료에 있습니다',
     terms: '주요 용어',
@@ -33,23 +28,45 @@ const WRITTEN = {
   },
   en: {
     according: 'According to a Korean-language source,',
-    figures: 'the figures are',
     original: 'original',
     states: 'A Korean-language source states',
     terms: 'key terms',
     values: 'figures',
   },
 } as const;
-const EXTREME_LABEL: Record<Lang, Record<'max' | 'min', Partial<Record<AnswerType, string>>>> = {
+/** What an asked kind is called: in a value's label, a superlative's, and the kind a refusal says is missing. */
+const KIND_NAME: Record<Lang, Partial<Record<AnswerType, string>>> = {
   ko: {
-    max: { money: '가장 큰 금액은', count: '가장 큰 수는', percent: '가장 높은 비율은' },
-    min: { money: '가장 작은 금액은', count: '가장 작은 수는', percent: '가장 낮은 비율은' },
+    money: '금액',
+    count: '수량',
+    date: '날짜',
+    percent: '비율',
+    duration: '기간',
+    place: '장소',
+    name: '이름',
+    person: '인물',
   },
   en: {
-    max: { money: 'The largest amount is', count: 'The largest number is', percent: 'The highest rate is' },
-    min: { money: 'The smallest amount is', count: 'The smallest number is', percent: 'The lowest rate is' },
+    money: 'amount',
+    count: 'number',
+    date: 'date',
+    percent: 'rate',
+    duration: 'term',
+    place: 'place',
+    name: 'names',
+    person: 'person',
   },
 };
+const kindName = (type: AnswerType, language: Lang) =>
+  KIND_NAME[language][type] ?? (language === 'ko' ? '수치' : 'figure');
+/** The ends of a superlative: amounts and counts are large and small, rates high and low. */
+const END_WORDS = {
+  ko: { max: ['큰', '높은'], min: ['작은', '낮은'] },
+  en: { max: ['largest', 'highest'], min: ['smallest', 'lowest'] },
+};
+/** 금액은, 날짜는: the topic particle after a Korean word's last syllable. */
+const topic = (word: string) => `${word}${finalOf(word) ? '은' : '는'}`;
+
 /** Glossed terms beyond this many stop informing and start reading like a word list. */
 const MAX_TERMS = 8;
 
@@ -69,9 +86,12 @@ function englishSubject(text: string): string | undefined {
   return match?.[1];
 }
 
-/** The values a foreign sentence gives for the question: the asked kind only. */
-function askedValues(sentence: ScoredSentence, type: AnswerType): Quantity[] {
-  return sentence.quantities.filter((q) => type !== 'other' && satisfiesType(type, q.text, [q]));
+/** The values a sentence gives for the question: the asked kind only. */
+function askedValues(sentence: ScoredSentence, selection: Selection): Quantity[] {
+  const { type } = selection.query;
+  if (type === 'other' || type === 'name') return [];
+  const keys = new Set(valueKeys(sentence, selection.query));
+  return sentence.quantities.filter((q) => keys.has(`${q.kind}:${q.unit}:${q.value}`));
 }
 
 /** Every figure worth converting (dates, amounts, counts with a unit, percentages). */
@@ -87,10 +107,10 @@ function converted(q: Quantity, language: Lang): string {
 }
 
 /** "(key terms: …; figures: …)" for a quoted foreign sentence, or nothing. */
-function aids(s: ScoredSentence, selection: Selection, language: Lang, withFigures: boolean): string {
+function aids(s: ScoredSentence, selection: Selection, language: Lang): string {
   const w = WRITTEN[language];
   const terms = glossSentence(s.text, s.source.lang, selection.glossary).slice(0, MAX_TERMS);
-  const values = withFigures ? figures(s).map((q) => converted(q, language)) : [];
+  const values = figures(s).map((q) => converted(q, language));
   const pieces = [
     ...(terms.length > 0 ? [`${w.terms}: ${terms.join(', ')}`] : []),
     ...(values.length > 0 ? [`${w.values}: ${values.join(', ')}`] : []),
@@ -103,10 +123,10 @@ function renderForeign(s: ScoredSentence, selection: Selection, language: Lang, 
   const w = WRITTEN[language];
   const type = selection.query.type;
   const marker = `[${s.source.n}]`;
-  const values = askedValues(s, type);
+  const values = askedValues(s, selection);
   if (values.length > 0) {
     const list = values.map((q) => converted(q, language)).join(', ');
-    const label = VALUE_LABEL[language][type] ?? w.figures;
+    const label = language === 'ko' ? topic(kindName(type, language)) : `the ${kindName(type, language)} is`;
     // In a list of several companies, say whose value this is: in the reader's spelling when
     // the context pairs the name (에스티젠바이오(Estigen Bio)), else in the source's.
     const english = named && s.source.lang === 'en' ? englishSubject(s.text) : undefined;
@@ -118,7 +138,7 @@ function renderForeign(s: ScoredSentence, selection: Selection, language: Lang, 
         : `${w.according} ${label} ${list} ${marker}.`;
     return `${lead} ${w.original}: ${quoted(s)}`;
   }
-  return `${w.states} ${marker}: ${quoted(s)}${aids(s, selection, language, true)}`;
+  return `${w.states} ${marker}: ${quoted(s)}${aids(s, selection, language)}`;
 }
 
 function renderSentence(s: ScoredSentence, selection: Selection, language: Lang, named: boolean): string {
@@ -129,7 +149,11 @@ function renderSentence(s: ScoredSentence, selection: Selection, language: Lang,
 function renderExtreme(part: Extract<AnswerPart, { kind: 'extreme' }>, selection: Selection, language: Lang): string {
   const { sentence: s, value, end } = part;
   const type = value.kind === 'date' ? 'money' : value.kind;
-  const label = EXTREME_LABEL[language][end][type] ?? EXTREME_LABEL[language][end].money!;
+  const adjective = END_WORDS[language][end][type === 'percent' ? 1 : 0];
+  const label =
+    language === 'ko'
+      ? `가장 ${adjective} ${topic(kindName(type, 'ko'))}`
+      : `The ${adjective} ${kindName(type, 'en')} is`;
   const marker = `[${s.source.n}]`;
   if (s.source.lang === language) {
     const lead = language === 'ko' ? `${label} ${formatQuantity(value, 'ko')}입니다` : `${label} ${value.text}`;
@@ -150,7 +174,7 @@ function renderMissing(words: string[], language: Lang): string {
 
 /** "이전 공고(2026-03-02)에서는 1,200억 원이었습니다 [2]." — the figure an answer replaced with a newer one. */
 function changeNote(old: ScoredSentence, selection: Selection, language: Lang): string {
-  const values = askedValues(old, selection.query.type)
+  const values = askedValues(old, selection)
     .map((q) => formatQuantity(q, language))
     .join(', ');
   const latest = selection.sentences[0]!.source.date!;
@@ -177,24 +201,12 @@ export function composeAnswer(selection: Selection, language: Lang): string {
   return parts.join(' ');
 }
 
-/** What the sources say instead of the names asked for, after the refusal: "They mention only: “…” [n]". */
-export function composeUnnamed(sentence: ScoredSentence, language: Lang): string {
-  return language === 'ko'
-    ? `자료에는 이름이 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
-    : `The sources name none; they only say [${sentence.source.n}]: ${quoted(sentence)}`;
-}
-
-const VALUE_KIND: Record<Lang, Partial<Record<AnswerType, string>>> = {
-  ko: { count: '수(인원·개수)', money: '금액', date: '날짜·시기', place: '장소·지역' },
-  en: { count: 'number', money: 'amount', date: 'date', place: 'place' },
-};
-
 /**
- * What the sources say instead of the value asked, after the refusal: "자료에는 해당 금액이
- * 나오지 않고 다음 내용만 있습니다 [1]: “…”".
+ * What the sources say instead of the value (or names) asked, after the refusal: "자료에는
+ * 해당 금액이 나오지 않고 다음 내용만 있습니다 [1]: “…”".
  */
 export function composeValueless(sentence: ScoredSentence, type: AnswerType, language: Lang): string {
-  const kind = VALUE_KIND[language][type] ?? VALUE_KIND[language].count!;
+  const kind = kindName(type, language);
   return language === 'ko'
     ? `자료에는 해당 ${kind}이(가) 나오지 않고 다음 내용만 있습니다 [${sentence.source.n}]: ${quoted(sentence)}`
     : `The sources give no ${kind} for this; they only say [${sentence.source.n}]: ${quoted(sentence)}`;

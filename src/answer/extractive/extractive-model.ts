@@ -1,22 +1,20 @@
 /**
  * The offline answerer of the embedded default, as a LangChain chat model.
  *
- * It receives the same messages a hosted model would (rules, numbered <context>,
- * history, question), selects the sentences of the context that answer the question and
- * returns them with their [n] markers, or the plain refusal when none is supported.
- * No network, no keys; deterministic.
+ * It receives the same messages a hosted model would and reads them back with the prompt's
+ * own parser (`parsePrompt`): the rules, the numbered <context>, the history and the
+ * question. It quotes the sentences of the context that answer, with their [n] markers, or
+ * refuses, saying why. No network, no keys; deterministic; nothing is built until it answers.
  */
 import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models';
 import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
-import type { Lang } from '../../types.js';
-import { parseContext, withoutContext } from '../context.js';
-import { REFUSAL_TEXT, isRewritePrompt, promptLanguage } from '../prompts.js';
+import { REFUSAL_TEXT, parsePrompt } from '../prompts.js';
 import { carryEntities } from '../follow-up.js';
-import type { ChatMessage } from '../../types.js';
-import { selectSentences } from './select-sentences.js';
-import { composeAbsent, composeAnswer, composeUnnamed, composeValueless } from './compose.js';
+import { primaryLanguage } from '../../text/language.js';
+import { selectSentences } from './select.js';
+import { composeAbsent, composeAnswer, composeValueless } from './compose.js';
 
 export const EXTRACTIVE_MODEL_NAME = 'extractive-offline';
 
@@ -25,53 +23,32 @@ export interface ExtractiveAnswer {
   refused: boolean;
 }
 
-function messageText(message: BaseMessage): string {
-  return typeof message.content === 'string'
-    ? message.content
-    : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
-}
-
-/** The conversation before the last question, as chat messages. */
-function historyOf(messages: BaseMessage[]): ChatMessage[] {
-  const turns = messages.filter((m) => m.getType() === 'human' || m.getType() === 'ai');
-  return turns
-    .slice(0, -1)
-    .map((m) => ({ role: m.getType() === 'human' ? 'user' : 'assistant', content: messageText(m) }));
-}
-
 /**
- * Composes the reply to a prompt built by `buildPrompt` (an answer) or by
- * `buildRewritePrompt` (a standalone follow-up question, resolved offline).
+ * Composes the reply to a prompt built by `buildPrompt` (an answer) or `buildRewritePrompt`
+ * (a standalone follow-up question, resolved offline by carrying names over). Any other
+ * prompt (one the offline model was never meant to read) is declined.
  */
 export function composeExtractiveAnswer(messages: BaseMessage[]): ExtractiveAnswer {
-  const system = messages.find((m) => m.getType() === 'system');
-  const question = [...messages].reverse().find((m) => m.getType() === 'human');
-  const systemText = system ? messageText(system) : '';
-  if (isRewritePrompt(systemText)) {
-    return { text: carryEntities(question ? messageText(question) : '', historyOf(messages)), refused: false };
+  const prompt = parsePrompt(messages);
+  if (!prompt) {
+    const last = messages.at(-1)?.content;
+    return { text: REFUSAL_TEXT[primaryLanguage(typeof last === 'string' ? last : '')], refused: true };
   }
-  const language = promptLanguage(withoutContext(systemText).trim());
-  const sources = parseContext(systemText);
-  const selection = selectSentences(question ? messageText(question) : '', sources, language, historyOf(messages));
-  if (selection.sentences.length === 0) {
-    // Refusing a question about a name no source mentions, or names the sources do not give:
-    // say so, and what they do cover.
-    const note = selection.absent
-      ? ` ${composeAbsent(selection.absent, sources, language)}`
-      : selection.unnamed
-        ? ` ${composeUnnamed(selection.unnamed, language)}`
-        : selection.valueless
-          ? ` ${composeValueless(selection.valueless, selection.query.type, language)}`
-          : '';
-    return { text: REFUSAL_TEXT[language] + note, refused: true };
-  }
-  return { text: composeAnswer(selection, language), refused: false };
+  if (prompt.kind === 'rewrite') return { text: carryEntities(prompt.question, prompt.history), refused: false };
+  const { question, sources, language, history } = prompt;
+  const selection = selectSentences(question, sources, language, history);
+  if (selection.sentences.length > 0) return { text: composeAnswer(selection, language), refused: false };
+  // Refusing: say which name is missing, or which kind of value, and what the sources do cover.
+  const note = selection.absent
+    ? ` ${composeAbsent(selection.absent, sources, language)}`
+    : selection.valueless
+      ? ` ${composeValueless(selection.valueless, selection.query.type, language)}`
+      : '';
+  return { text: REFUSAL_TEXT[language] + note, refused: true };
 }
 
 /** Splits text into small deltas (a word and its following space) for streaming. */
-function deltas(text: string): string[] {
-  return text.match(/\S+\s*/g) ?? [];
-}
+const deltas = (text: string) => text.match(/\S+\s*/g) ?? [];
 
 export class ExtractiveChatModel extends BaseChatModel {
   static override lc_name() {

@@ -6,8 +6,11 @@
  */
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
-import { pdfSentences } from './score-sentences.js';
-import { analyzeQuestion } from './question-words.js';
+import { pdfSentences } from './sentences.js';
+import { readQuestion } from '../../text/question-words.js';
+import { isDomainNoun } from './glossary.js';
+
+const analyzeQuestion = (q: string) => readQuestion(q, { isKnownNoun: isDomainNoun }).words;
 import { splitSentences } from '../../ingest/sentences.js';
 
 describe('dates written with dots (2031. 3. 14.)', () => {

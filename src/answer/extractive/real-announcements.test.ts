@@ -8,9 +8,10 @@
 import { passage, ask } from '../../../test/helpers/extractive.js';
 import { describe, expect, it } from 'vitest';
 import { answerLanguage } from '../../eval/grader.js';
-import { hasStem, scoreSentences, sentencesOf } from './score-sentences.js';
+import { hasStem, scoreSentences } from './support.js';
+import { sentencesOf } from './sentences.js';
 import { buildQuery } from './query.js';
-import { selectSentences } from './select-sentences.js';
+import { selectSentences } from './select.js';
 import { contextGlossary } from './glossary.js';
 import { toContextSources } from '../context.js';
 
@@ -191,7 +192,7 @@ describe('a question whose asked value no sentence states', () => {
   it('refuses "몇 명" when the sentences on the subject give no number of people, saying so', () => {
     const { text, refused } = ask('온누리지원실 전담 실무인력은 전국에 모두 몇 명을 배치하나요?', [CARE_KO], 'ko');
     expect(refused).toBe(true);
-    expect(text).toContain('자료에는 해당 수(인원·개수)이(가) 나오지 않고 다음 내용만 있습니다');
+    expect(text).toContain('자료에는 해당 수량이(가) 나오지 않고 다음 내용만 있습니다');
     expect(text).toContain('전담 실무인력도 배치한다');
   });
 
@@ -210,7 +211,7 @@ describe('a question whose asked value no sentence states', () => {
     );
     const { text, refused } = ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [fund], 'ko');
     expect(refused).toBe(true);
-    expect(text).toContain('자료에는 이름이 나오지 않고 다음 내용만 있습니다');
+    expect(text).toContain('자료에는 해당 이름이(가) 나오지 않고 다음 내용만 있습니다');
     const named = passage('새솔 펀드 3호 위탁운용사로 한결파트너스가 선정되었다.', { title: '새솔 펀드 3호 운용사' });
     expect(ask('새솔 펀드 3호 위탁운용사로 뽑힌 곳은 어디예요?', [named], 'ko').text).toContain('한결파트너스');
   });
@@ -221,7 +222,7 @@ describe('a question whose asked value no sentence states', () => {
     });
     const { text, refused } = ask('온누리 모델학교 20곳은 어느 지역에 있는 학교들인가요?', [pilots], 'ko');
     expect(refused).toBe(true);
-    expect(text).toContain('자료에는 해당 장소·지역이(가) 나오지 않고');
+    expect(text).toContain('자료에는 해당 장소이(가) 나오지 않고');
     const placed = passage('온누리 모델학교 20곳은 세종시와 청주시에 있다.', { title: '온누리 모델학교' });
     expect(ask('온누리 모델학교 20곳은 어느 지역에 있는 학교들인가요?', [placed], 'ko').text).toContain('세종시');
   });

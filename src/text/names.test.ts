@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksTranscribed } from './transcribed.js';
+import { hasOrganizationEnding, looksTranscribed } from './names.js';
 
 describe('looksTranscribed', () => {
   it('tells transcriptions of foreign names from Sino-Korean words', () => {
@@ -11,5 +11,14 @@ describe('looksTranscribed', () => {
 
   it('needs two syllables: one is too little to tell', () => {
     expect(looksTranscribed('팬')).toBe(false);
+  });
+});
+
+describe('hasOrganizationEnding', () => {
+  it('reads an organisation by its ending, not a kind of one', () => {
+    for (const word of ['삼성전자', '한빛은행', '국세청', '해솔재단'])
+      expect(hasOrganizationEnding(word), word).toBe(true);
+    for (const word of ['시중은행', '중소기업', '교육청', '은행'])
+      expect(hasOrganizationEnding(word), word).toBe(false);
   });
 });

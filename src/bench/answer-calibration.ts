@@ -9,11 +9,11 @@
  * applies it: which further sentences may join an answer depends on it too, so the support
  * of a selection made at one threshold does not tell what happens at another.
  */
-import type { Passage } from '../../types.js';
-import type { Retriever } from '../../search/types.js';
-import { toContextSources } from '../context.js';
-import { primaryLanguage } from '../../text/language.js';
-import { selectSentences } from './select-sentences.js';
+import type { Passage } from '../types.js';
+import type { Retriever } from '../search/types.js';
+import { toContextSources } from '../answer/context.js';
+import { primaryLanguage } from '../text/language.js';
+import { selectSentences } from '../answer/extractive/select.js';
 
 export interface CalibrationQuestion {
   id: string;

@@ -4,12 +4,12 @@
  * long question would be refused for words no source writes (설명하시오, 이유, 있으며).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from './question-words.js';
+import { readQuestion } from './question-words.js';
 
 /** "text/kind" of each word of the question. */
-const words = (question: string) => analyzeQuestion(question).map((w) => `${w.text}/${w.kind}`);
+const words = (question: string) => readQuestion(question).words.map((w) => `${w.text}/${w.kind}`);
 
-describe('analyzeQuestion', () => {
+describe('readQuestion', () => {
   it.each([
     // 하다/되다/받다 verbs with any run of endings: the noun is what a source writes
     ['적용되며', ['적용/verb']],

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readQuestion } from './question-words.js';
-import { shapeOf } from './question-shape.js';
+import { structureOf } from './question-structure.js';
 
 /** The shape of a question, with word indexes replaced by the words. */
 function shape(question: string) {
   const reading = readQuestion(question);
-  const s = shapeOf(reading);
+  const s = structureOf(reading);
   const text = (indexes: number[]) => indexes.map((i) => reading.words[i]!.text).join(' ');
   return { slots: s.slots.map(text), excluded: text(s.excluded), extremes: s.extremes, namedKind: text(s.namedKind) };
 }
 
-describe('shapeOf', () => {
+describe('structureOf', () => {
   it.each([
     ['노벡스와 한빛소재는 각각 대출을 얼마 받나요?', ['노벡스', '한빛소재']],
     ['노벡스 투자액과 해남 SPC 자본금을 비교해 줘', ['노벡스 투자액', '해남 SPC 자본금']],
@@ -44,15 +44,6 @@ describe('shapeOf', () => {
     expect(shape('What are the smallest and the biggest loans?').extremes).toEqual(['min', 'max']);
     expect(shape('이번 대출 중 최대 규모는?').extremes).toEqual(['max']);
     expect(shape('노벡스의 투자 규모는?').extremes).toEqual([]);
-  });
-
-  it('reads a question asking what something is like', () => {
-    const describes = (q: string) => shapeOf(readQuestion(q)).describes;
-    expect(describes('루미나는 어떤 회사인가요?')).toBe(true);
-    expect(describes('루미나 어떤회사임?')).toBe(true);
-    expect(describes('What kind of company is Lumina?')).toBe(true);
-    expect(describes('어떤 회사가 대출을 받나요?')).toBe(false);
-    expect(describes('루미나는 어떤 제품을 만드나요?')).toBe(false);
   });
 
   it('reads the kind of entity whose names are asked', () => {

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../types.js';
 import { toContextSources } from '../context.js';
 import { contextGlossary } from './glossary.js';
-import { readQuestion } from './question-words.js';
-import { namesAsked, namesNotInSources } from './absent-names.js';
+import { readQuestion } from '../../text/question-words.js';
+import { isDomainNoun } from './glossary.js';
+import { namesNotInSources } from './entities.js';
+import { namesAsked } from '../../text/names.js';
 
-const asked = (question: string) => namesAsked(readQuestion(question)).map((n) => n.text);
+const read = (question: string) => readQuestion(question, { isKnownNoun: isDomainNoun });
+const asked = (question: string) => namesAsked(read(question), isDomainNoun).map((n) => n.text);
 
 describe('namesAsked', () => {
   it.each([
@@ -56,7 +59,7 @@ describe('namesNotInSources', () => {
   });
   const absent = (question: string, passages: Passage[]) => {
     const sources = toContextSources(passages);
-    return namesNotInSources(readQuestion(question), sources, contextGlossary(sources, question)).map((n) => n.text);
+    return namesNotInSources(read(question), sources, contextGlossary(sources, question)).map((n) => n.text);
   };
   const LOANS = passage('The Growth Development Fund will lend 500 billion won to Celltrion and to Norvex Energy.');
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../types.js';
-import type { Retriever } from '../../search/types.js';
-import { calibrateQuestion, sweep } from './calibration.js';
-import { selectSentences } from './select-sentences.js';
-import { toContextSources } from '../context.js';
+import type { Passage } from '../types.js';
+import type { Retriever } from '../search/types.js';
+import { calibrateQuestion, sweep } from './answer-calibration.js';
+import { selectSentences } from '../answer/extractive/select.js';
+import { toContextSources } from '../answer/context.js';
 
 const page = (id: string, docId: string, text: string): Passage => ({
   id,
