@@ -5,7 +5,7 @@
  * now fails (naming it) or an aggregate falls below its floor; a case that now passes is
  * reported, and recorded only by `npm run eval:baseline`, whose diff shows in review.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvalRunResult, Metrics } from './types.js';
 
 /** The shares a baseline keeps a floor on (latencies vary with the machine). */

@@ -5,7 +5,7 @@
  * this module writes, so no figure there is maintained by hand. Aggregates only: a figures
  * file never holds a case (the sealed set's cases stay unread).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The shares kept per set, as the eval JSON names them. */
 export const SET_METRICS = [

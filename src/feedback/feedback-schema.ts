@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPLETION_ID_PREFIX } from '../channels/openai/completion.js';
 import { MAX_COMMENT_CHARS } from './feedback-limits.js';
 /** Answer ids are 32 hex digits (answer/answer-id.ts); this leaves room for other schemes, not for junk. */

@@ -2,7 +2,7 @@
  * The admin API's query strings (DESIGN.md: `filter=refused|down|all&since=&limit=`),
  * validated like bodies: a 400 naming the first bad field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from 'hono';
 import { HttpError } from '../../errors.js';
 import { isIsoCalendarDate } from '../../text/dates.js';

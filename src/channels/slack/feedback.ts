@@ -4,7 +4,7 @@
  * down, a modal asking what was wrong (https://api.slack.com/surfaces/modals). The clicks
  * and the modal's submission arrive at `/slack/interactions`, signed like events.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../../errors.js';
 import type { Lang } from '../../types.js';
 import type { Rating } from '../../answer-log/types.js';
