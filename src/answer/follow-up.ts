@@ -12,7 +12,7 @@ import type { AIMessage } from '@langchain/core/messages';
 import type { ChatMessage, Lang } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { stripParticle } from '../text/particles.js';
-import { buildRewritePrompt } from './prompts.js';
+import { buildRewriteAndTranslatePrompt, buildRewritePrompt } from './prompts.js';
 import { isQuestionPhrasing } from '../text/question-words.js';
 
 /** A question this short (in analyzer terms) probably leans on the previous turn. */
@@ -99,4 +99,38 @@ export async function rewriteFollowUp(
   const usage = reply.usage_metadata ? { usage: reply.usage_metadata } : {};
   const plausible = rewritten && !rewritten.includes('\n') && rewritten.length <= MAX_REWRITE_CHARS;
   return { question: plausible ? rewritten : carryEntities(question, history), ...usage };
+}
+
+/** A translation longer than this is the model talking, not translating (as in query-translation.ts). */
+const MAX_TRANSLATION_CHARS = 500;
+
+/**
+ * The standalone question and its translation into `target` from one model call, for a
+ * follow-up whose search needs a translation up front (answer/translation-plan.ts). An
+ * implausible first line falls back to `carryEntities`; a missing or implausible second line
+ * leaves `translation` undefined, and the caller translates on its own.
+ */
+export async function rewriteAndTranslate(
+  question: string,
+  history: ChatMessage[],
+  model: BaseChatModel,
+  options: { language: Lang; target: Lang; signal?: AbortSignal },
+): Promise<RewriteResult & { translation?: string }> {
+  const reply = await model.invoke(
+    buildRewriteAndTranslatePrompt(question, history, options.language, options.target),
+    {
+      signal: options.signal,
+    },
+  );
+  const [rewritten = '', translated = ''] = contentText(reply)
+    .split('\n')
+    .map((line) => line.trim().replace(/^["'“]|["'”]$/g, ''))
+    .filter(Boolean);
+  const usage = reply.usage_metadata ? { usage: reply.usage_metadata } : {};
+  const plausible = rewritten.length > 0 && rewritten.length <= MAX_REWRITE_CHARS;
+  return {
+    question: plausible ? rewritten : carryEntities(question, history),
+    ...(plausible && translated && translated.length <= MAX_TRANSLATION_CHARS ? { translation: translated } : {}),
+    ...usage,
+  };
 }

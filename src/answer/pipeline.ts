@@ -12,11 +12,11 @@ import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/mes
 import type { ChatMessage, ChatResponse, Citation, Lang, Passage, TokenUsage } from '../types.js';
 import type { Retriever, SearchFilters } from '../search/types.js';
 import type { QueryTranslator } from '../search/query-translation.js';
-import { MIN_QUERY_COVERAGE, planTranslation, queryCoverage } from './translation-plan.js';
+import { MIN_QUERY_COVERAGE, planTranslation, queryCoverage, type TranslationPlan } from './translation-plan.js';
 import { toContextSources } from './context.js';
 import { buildPrompt, REFUSAL_TEXT } from './prompts.js';
 import { mapCitations } from './citations.js';
-import { rewriteFollowUp } from './follow-up.js';
+import { rewriteAndTranslate, rewriteFollowUp } from './follow-up.js';
 import { AppError, BadRequestError, UpstreamError, toUpstreamError } from '../errors.js';
 import { answerLanguageOf } from './answer-language.js';
 import { isRefusal } from './refusal.js';
@@ -176,12 +176,33 @@ async function* answerWithin(
   deps: AnswerDeps,
 ): AsyncGenerator<AnswerStep> {
   const { signal } = work;
+  let plan: TranslationPlan = { when: 'never' };
+  try {
+    if (deps.translator) plan = planTranslation(question, await deps.retriever.stats());
+  } catch (error) {
+    throw upstreamFailure(error, 'the search index', work, request);
+  }
+
   let searchQuestion = question;
+  let translations: string[] | undefined;
   if (history.length > 0) {
     try {
-      const rewrite = await rewriteFollowUp(question, history, deps.model, { language, signal });
-      searchQuestion = rewrite.question;
-      usage.add(rewrite.usage);
+      if (plan.when === 'before') {
+        // A follow-up that also needs translating: both from one call, not two in a row.
+        console.log(`model call: follow-up rewrite with query translation into ${plan.target} (${plan.reason})`);
+        const both = await rewriteAndTranslate(question, history, deps.model, {
+          language,
+          target: plan.target,
+          signal,
+        });
+        if (both.translation) translations = [both.translation];
+        searchQuestion = both.question;
+        usage.add(both.usage);
+      } else {
+        const rewrite = await rewriteFollowUp(question, history, deps.model, { language, signal });
+        searchQuestion = rewrite.question;
+        usage.add(rewrite.usage);
+      }
     } catch (error) {
       throw upstreamFailure(error, 'the answer model', work, request);
     }
@@ -189,7 +210,7 @@ async function* answerWithin(
 
   let passages: Passage[];
   try {
-    passages = await retrieve(searchQuestion, request, deps, work.signal, usage);
+    passages = await retrieve(searchQuestion, request, deps, work.signal, usage, plan, translations);
   } catch (error) {
     throw upstreamFailure(error, 'the search index', work, request);
   }
@@ -285,6 +306,9 @@ async function retrieve(
   deps: AnswerDeps,
   signal: AbortSignal,
   usage: UsageTally,
+  plan: TranslationPlan,
+  /** Translations already made (with a follow-up's rewrite): no further call. */
+  translated?: string[],
 ): Promise<Passage[]> {
   const search = async (translations?: string[]) => {
     const hits = await deps.retriever.search(question, {
@@ -295,9 +319,8 @@ async function retrieve(
     });
     return hits.map((h) => h.passage);
   };
-  if (!deps.translator) return search();
-  const plan = planTranslation(question, await deps.retriever.stats());
-  if (plan.when === 'never') return search();
+  if (!deps.translator || plan.when === 'never') return search();
+  if (translated) return search(translated);
 
   const translate = async (target: Lang, reason: string): Promise<string[]> => {
     console.log(`model call: query translation into ${target} (${reason})`);

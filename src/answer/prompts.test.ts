@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { ChatMessage, Lang } from '../types.js';
-import { buildPrompt, buildRewritePrompt, parsePrompt } from './prompts.js';
+import { buildPrompt, buildRewriteAndTranslatePrompt, buildRewritePrompt, parsePrompt } from './prompts.js';
 import { toContextSources } from './context.js';
 import { composeExtractiveAnswer } from './extractive/extractive-model.js';
 import { translationInstruction } from '../search/query-translation.js';
@@ -54,8 +54,8 @@ describe.each(['ko', 'en'] as Lang[])('prompts in %s', (language) => {
 });
 
 describe('parsePrompt', () => {
-  // The other prompts of the product go to a hosted model only: the query translation and the
-  // groundedness check. Given one, the offline model must decline, not answer it as a question.
+  // The other prompts of the product go to a hosted model only: the query translation, a
+  // follow-up's rewrite with its translation, and the groundedness check. Given one, the offline model must decline, not answer it as a question.
   const others = {
     'the Korean query translation': [
       new SystemMessage(translationInstruction('ko')),
@@ -65,6 +65,12 @@ describe('parsePrompt', () => {
       new SystemMessage(translationInstruction('en')),
       new HumanMessage('해솔 펀드 규모는?'),
     ],
+    'a follow-up rewrite with its translation': buildRewriteAndTranslatePrompt(
+      '그럼 대출은?',
+      [{ role: 'user', content: '해솔 펀드 규모는?' }],
+      'ko',
+      'en',
+    ),
     'the groundedness check': [new HumanMessage('[1] 해솔 펀드는 3조 원 규모다.'), new AIMessage('3조 원입니다 [1].')],
     'a bare question': [new HumanMessage('hello')],
   };

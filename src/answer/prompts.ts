@@ -69,6 +69,37 @@ export function buildRewritePrompt(question: string, history: ChatMessage[], lan
   return [new SystemMessage(REWRITE_PROMPT[language]), ...toMessages(history), new HumanMessage(question)];
 }
 
+const LANGUAGE_NAMES: Record<Lang, { ko: string; en: string }> = {
+  ko: { ko: '한국어', en: 'Korean' },
+  en: { ko: '영어', en: 'English' },
+};
+
+/** The rewrite's rules, asking for the rewrite and its translation on two lines. */
+const REWRITE_AND_TRANSLATE_PROMPT = (language: Lang, target: Lang) =>
+  language === 'ko'
+    ? `${REWRITE_PROMPT.ko.split('\n').slice(0, 2).join('\n')}
+답하지 말고 두 줄만 출력하세요. 첫 줄: 다시 쓴 질문(질문의 언어 그대로). 둘째 줄: 그 질문을 ${LANGUAGE_NAMES[target].ko}로 옮긴 것(이름, 숫자, 금액은 정확히, 한국 기관과 지명은 널리 쓰이는 영어 이름으로).`
+    : `${REWRITE_PROMPT.en.split('\n').slice(0, 2).join('\n')}
+Do not answer it. Output exactly two lines: first the rewritten question in its own language, then that question translated into ${LANGUAGE_NAMES[target].en} (names, numbers and amounts exact; well-known English names of Korean organisations and places).`;
+
+/**
+ * One call for a follow-up that also needs translating before search (issue 14): the
+ * standalone question on the first line of the reply, its translation on the second. Only
+ * hosted models get it: offline, the glossaries translate without a call.
+ */
+export function buildRewriteAndTranslatePrompt(
+  question: string,
+  history: ChatMessage[],
+  language: Lang,
+  target: Lang,
+): BaseMessage[] {
+  return [
+    new SystemMessage(REWRITE_AND_TRANSLATE_PROMPT(language, target)),
+    ...toMessages(history),
+    new HumanMessage(question),
+  ];
+}
+
 /** A prompt read back by `parsePrompt`: what the offline model answers. */
 export type ParsedPrompt =
   ({ kind: 'answer' } & PromptInput) | { kind: 'rewrite'; question: string; history: ChatMessage[]; language: Lang };

@@ -36,6 +36,13 @@ beforeAll(async () => {
   fake = await startFakeOpenAIServer({
     chat: (request) => {
       const system = String(request.messages[0]?.content);
+      if (system.includes('exactly two lines')) {
+        // A follow-up rewrite with its translation; a reply 'one line' leaves the translation out.
+        const question = String(request.messages.at(-1)?.content);
+        return question.includes('one line')
+          ? 'greenhouse modernization loans'
+          : 'greenhouse modernization loans\n온실 현대화 융자';
+      }
       if (system.startsWith('Translate')) {
         return String(request.messages.at(-1)?.content).includes('greenhouse') ? '온실 현대화 융자' : '';
       }
@@ -136,6 +143,32 @@ describe('one model call on the common path', () => {
     const { passages } = await ask('container greenhouse modernization loans', bilingual());
     expect(passages[0]?.docId).toBe('port-en');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('query translation failed'));
+  });
+});
+
+describe('a follow-up that needs translating', () => {
+  const history = [
+    { role: 'user' as const, content: 'Which greenhouse programs are there?' },
+    { role: 'assistant' as const, content: 'There is a modernization programme [1].' },
+  ];
+  const followUp = (question: string) =>
+    answerToCompletion({ messages: [...history, { role: 'user', content: question }] }, deps(koreanOnly()));
+
+  it('gets the rewrite and the translation from one call: two calls in all, not three', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const { passages } = await followUp('And its loans?');
+    expect(passages[0]?.docId).toBe('smart-farm-ko');
+    expect(fake.chatRequests()).toHaveLength(2);
+    expect(translationCalls()).toHaveLength(0);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/follow-up rewrite with query translation into ko/));
+  });
+
+  it('translates on its own when the reply holds no translation', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const { passages } = await followUp('And its loans? Answer in one line');
+    expect(passages[0]?.docId).toBe('smart-farm-ko');
+    expect(translationCalls()).toHaveLength(1);
+    expect(fake.chatRequests()).toHaveLength(3);
   });
 });
 
