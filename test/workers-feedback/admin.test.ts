@@ -26,7 +26,11 @@ describe('refused questions', () => {
       `${tag.toUpperCase()} 후성 대출의 금리는 얼마인가요?`,
     ];
     const once = `${tag} 해외 지사 설립 지원금은 얼마인가요?`;
-    for (const question of [...spellings, once]) expect((await ask(question)).refused).toBe(true);
+    const refusals = [];
+    for (const question of [...spellings, once]) refusals.push(await ask(question));
+    expect(refusals.map((r) => r.refused)).toEqual([true, true, true, true, true]);
+    // A refusal may quote what the sources do say; the row lists the documents it cited.
+    const cited = [...new Set(refusals.slice(0, 4).flatMap((r) => r.citations.map((c) => c.id)))].sort();
     const answered = await ask(`국민성장펀드가 업스테이지에 투자하는 금액은 얼마인가요? ${tag}`);
     expect(answered.refused).toBe(false);
 
@@ -35,7 +39,8 @@ describe('refused questions', () => {
       [4, 4],
       [1, 1],
     ]);
-    expect(refused[0]).toMatchObject({ language: 'ko', up: 0, down: 0, documents: [] });
+    expect(refused[0]).toMatchObject({ language: 'ko', up: 0, down: 0 });
+    expect([...refused[0]!.documents].sort()).toEqual(cited);
     // The latest spelling stands for the group.
     expect(refused[0]!.question).toBe(spellings.at(-1));
     expect(refused[1]!.question).toBe(once);
