@@ -1,10 +1,8 @@
 import type { LoadedDocument, SourceFile } from './types.js';
 import { SkipFileError } from './types.js';
-import { documentIdFromPath, fileNameTitle } from './document-id.js';
-import { dateFromText, headlineFromLines } from './metadata.js';
 import { tokenizeMarkup } from './markup.js';
-import { sectionsFromBlocks, type Block } from './structure.js';
-import { primaryLanguage } from '../text/language.js';
+import type { Block } from './structure.js';
+import { pagedDocument } from './paged-document.js';
 import { cleanText } from './clean-text.js';
 import { tableBlocks } from './table-blocks.js';
 import { unzipBounded } from './bounded-unzip.js';
@@ -32,25 +30,7 @@ export function loadHwpx(file: SourceFile): LoadedDocument {
 
   const walker = new OwpmlWalker(sizes);
   for (const name of sectionNames) walker.section(read(name) ?? '');
-  const blocks = walker.blocks;
-  const allText = blocks.map((b) => b.text).join('\n');
-  if (!/[\p{L}\p{N}]/u.test(allText)) throw new SkipFileError('no text');
-
-  const firstPage = blocks.filter((b) => b.page === 1);
-  const title =
-    headlineFromLines(walker.titleLines.filter((l) => l.page === 1)) ??
-    metadataTitle(read('Contents/content.hpf')) ??
-    fileNameTitle(file.path);
-  return {
-    meta: {
-      id: documentIdFromPath(file.path),
-      title,
-      date: dateFromText(firstPage.map((b) => b.text).join('\n')) ?? dateFromText(allText),
-      lang: primaryLanguage(allText),
-      pages: walker.pages,
-    },
-    sections: sectionsFromBlocks(blocks),
-  };
+  return pagedDocument(file.path, walker, metadataTitle(read('Contents/content.hpf')));
 }
 
 /** The parts ingest reads; images and previews are never inflated. */

@@ -1,10 +1,7 @@
 import CFB from 'cfb';
 import type { LoadedDocument, SourceFile } from '../types.js';
 import { SkipFileError } from '../types.js';
-import { documentIdFromPath, fileNameTitle } from '../document-id.js';
-import { dateFromText, headlineFromLines } from '../metadata.js';
-import { sectionsFromBlocks } from '../structure.js';
-import { primaryLanguage } from '../../text/language.js';
+import { pagedDocument } from '../paged-document.js';
 import { InflateBudget, inflateRawBounded } from '../bounded-inflate.js';
 import { loadHwpx } from '../hwpx.js';
 import { readFileHeader } from './file-header.js';
@@ -60,22 +57,7 @@ export function loadHwp(file: SourceFile): LoadedDocument {
 
   const walker = new HwpBodyWalker(charSizes(streams.has('DocInfo') ? records('DocInfo') : undefined));
   for (const name of sectionNames) walker.section(records(name));
-  const blocks = walker.blocks;
-  const allText = blocks.map((b) => b.text).join('\n');
-  if (!/[\p{L}\p{N}]/u.test(allText)) throw new SkipFileError('no text');
-
-  const firstPage = blocks.filter((b) => b.page === 1);
-  const title = headlineFromLines(walker.titleLines.filter((l) => l.page === 1)) ?? fileNameTitle(file.path);
-  return {
-    meta: {
-      id: documentIdFromPath(file.path),
-      title,
-      date: dateFromText(firstPage.map((b) => b.text).join('\n')) ?? dateFromText(allText),
-      lang: primaryLanguage(allText),
-      pages: walker.pages,
-    },
-    sections: sectionsFromBlocks(blocks),
-  };
+  return pagedDocument(file.path, walker);
 }
 
 /** The compound file's streams by path below the root (`FileHeader`, `BodyText/Section0`). */
