@@ -4,7 +4,8 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WRANGLER_OFFLINE_ENV } from '../cli/wrangler-env.js';
 
@@ -64,15 +65,28 @@ function commandOf(pid: number): string {
 
 /** Starts `wrangler dev` and resolves once `/health` answers. */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
+  const wrangler = join(options.root, 'node_modules', '.bin', 'wrangler');
+  // Local state (D1, Durable Objects) of its own, migrated as a deployment is: answers are
+  // logged as in production, and the developer's local database is never touched.
+  const state = mkdtempSync(join(tmpdir(), 'fund-wrangler-state-'));
+  if (existsSync(join(options.root, 'migrations'))) {
+    execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
+      cwd: options.root,
+      env: { ...process.env, ...WRANGLER_OFFLINE_ENV, CI: 'true' },
+      stdio: 'pipe',
+    });
+  }
   const port = await freePort();
   // Wranglers started together all find the default inspector port 9229 free, then all but
   // one fail to bind it ("Address already in use"): each gets its own.
   const inspectorPort = await freePort();
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const child: ChildProcess = spawn(
-    join(options.root, 'node_modules', '.bin', 'wrangler'),
+    wrangler,
     [
       'dev',
+      '--persist-to',
+      state,
       ...(options.script ? [options.script] : []),
       '--ip',
       '127.0.0.1',
@@ -122,6 +136,10 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       } catch {
         // already gone
       }
+      // Once workerd has let go of its files.
+      const forget = () => rmSync(state, { recursive: true, force: true });
+      if (child.exitCode !== null) forget();
+      else child.once('exit', forget);
     },
   };
 }
