@@ -13,6 +13,7 @@ import type { ChatMessage, Lang } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { stripParticle } from '../text/particles.js';
 import { buildRewriteAndTranslatePrompt, buildRewritePrompt } from './prompts.js';
+import { MAX_TRANSLATION_CHARS } from '../search/query-translation.js';
 import { isQuestionPhrasing } from '../text/question-words.js';
 
 /** A question this short (in analyzer terms) probably leans on the previous turn. */
@@ -100,9 +101,6 @@ export async function rewriteFollowUp(
   const plausible = rewritten && !rewritten.includes('\n') && rewritten.length <= MAX_REWRITE_CHARS;
   return { question: plausible ? rewritten : carryEntities(question, history), ...usage };
 }
-
-/** A translation longer than this is the model talking, not translating (as in query-translation.ts). */
-const MAX_TRANSLATION_CHARS = 500;
 
 /**
  * The standalone question and its translation into `target` from one model call, for a

@@ -17,7 +17,7 @@ export type QueryTranslator = (query: string, target: Lang, signal?: AbortSignal
 
 const LANGUAGE_NAMES: Record<Lang, string> = { ko: 'Korean', en: 'English' };
 /** Queries are short; a translation longer than this is the model talking, not translating. */
-const MAX_TRANSLATION_CHARS = 500;
+export const MAX_TRANSLATION_CHARS = 500;
 
 /** The system instruction of a translation call (the fake models of the tests read it). */
 export function translationInstruction(target: Lang): string {
